@@ -1,0 +1,189 @@
+package dev.oauth2clients.authenticator;
+
+import dev.oauth2clients.secret.ClientSecrets;
+import dev.oauth2clients.store.SelfServiceClientEntity;
+import dev.oauth2clients.store.SelfServiceClientStore;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.ClientAuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.client.AbstractClientAuthenticator;
+import org.keycloak.authentication.authenticators.client.ClientAuthUtil;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.util.BasicAuthHelper;
+
+/**
+ * Authenticates self-service clients at Keycloak's token, introspection and revocation endpoints
+ * against the stored hash of their secret, accepting {@code client_secret_post} only.
+ *
+ * <p>Keycloak runs every execution of the realm's client authentication flow for every client and
+ * keeps only the result of the one the client names, so for any other client this does nothing but
+ * mark itself attempted.
+ */
+public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator {
+
+  public static final String PROVIDER_ID = "oauth2-clients-hashed-secret";
+
+  private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
+    AuthenticationExecutionModel.Requirement.ALTERNATIVE,
+    AuthenticationExecutionModel.Requirement.DISABLED
+  };
+
+  @Override
+  public void authenticateClient(ClientAuthenticationFlowContext context) {
+    ClientModel client = resolveClient(context);
+    if (client == null || !PROVIDER_ID.equals(client.getClientAuthenticatorType())) {
+      context.attempted();
+      return;
+    }
+    context.setClient(client);
+    context.getEvent().client(client);
+    refusal(context, client).ifPresentOrElse(reason -> fail(context, reason), context::success);
+  }
+
+  private Optional<String> refusal(ClientAuthenticationFlowContext context, ClientModel client) {
+    if (!client.isEnabled()) {
+      return Optional.of("The client is disabled.");
+    }
+    Optional<String> transport = wrongTransport(context);
+    if (transport.isPresent()) {
+      return transport;
+    }
+    String secret = formParameters(context).getFirst(OAuth2Constants.CLIENT_SECRET);
+    if (secret == null) {
+      return Optional.of("client_secret is missing from the form body.");
+    }
+    KeycloakSession session = context.getSession();
+    Optional<SelfServiceClientEntity> entity =
+        new SelfServiceClientStore(session).findById(client.getId());
+    if (entity.isEmpty() || !ClientSecrets.matches(secret, entity.get().getSecretHash())) {
+      return Optional.of("Invalid client credentials.");
+    }
+    UserModel owner = session.users().getUserById(context.getRealm(), entity.get().getOwnerId());
+    if (owner == null || !owner.isEnabled()) {
+      return Optional.of("The client's owner is disabled.");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> wrongTransport(ClientAuthenticationFlowContext context) {
+    String authorization = authorizationHeader(context);
+    if (authorization != null && BasicAuthHelper.RFC6749.parseHeader(authorization) != null) {
+      return Optional.of(
+          "HTTP Basic authentication is not accepted for this client;"
+              + " send client_id and client_secret in the form body (client_secret_post).");
+    }
+    if (formParameters(context).containsKey(OAuth2Constants.CLIENT_ASSERTION)) {
+      return Optional.of(
+          "Client assertions are not accepted for this client;"
+              + " send client_secret in the form body (client_secret_post).");
+    }
+    if (context.getUriInfo().getQueryParameters().containsKey(OAuth2Constants.CLIENT_SECRET)) {
+      return Optional.of(
+          "client_secret must not be sent in the query string; send it in the form body.");
+    }
+    return Optional.empty();
+  }
+
+  /** The client an earlier execution found, or the one the form or Basic header names. */
+  private static ClientModel resolveClient(ClientAuthenticationFlowContext context) {
+    if (context.getClient() != null) {
+      return context.getClient();
+    }
+    String clientId = formParameters(context).getFirst(OAuth2Constants.CLIENT_ID);
+    if (clientId == null) {
+      String authorization = authorizationHeader(context);
+      String[] basic =
+          authorization == null ? null : BasicAuthHelper.RFC6749.parseHeader(authorization);
+      clientId = basic == null ? null : basic[0];
+    }
+    return clientId == null
+        ? null
+        : context.getSession().clients().getClientByClientId(context.getRealm(), clientId);
+  }
+
+  private static void fail(ClientAuthenticationFlowContext context, String reason) {
+    Response response =
+        ClientAuthUtil.errorResponse(
+            Response.Status.UNAUTHORIZED.getStatusCode(), "invalid_client", reason);
+    context.failure(AuthenticationFlowError.INVALID_CLIENT_CREDENTIALS, response);
+  }
+
+  private static String authorizationHeader(ClientAuthenticationFlowContext context) {
+    return context
+        .getHttpRequest()
+        .getHttpHeaders()
+        .getRequestHeaders()
+        .getFirst(HttpHeaders.AUTHORIZATION);
+  }
+
+  private static MultivaluedMap<String, String> formParameters(
+      ClientAuthenticationFlowContext context) {
+    MediaType type = context.getHttpRequest().getHttpHeaders().getMediaType();
+    boolean form = type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
+    return form ? context.getHttpRequest().getDecodedFormParameters() : new MultivaluedHashMap<>();
+  }
+
+  @Override
+  public String getId() {
+    return PROVIDER_ID;
+  }
+
+  @Override
+  public String getDisplayType() {
+    return "Self-service client secret (hashed)";
+  }
+
+  @Override
+  public String getHelpText() {
+    return "Checks client_secret from the form body against the stored hash of a self-service"
+        + " client's secret. Only clients created through the oauth2-clients API use it.";
+  }
+
+  @Override
+  public boolean isConfigurable() {
+    return false;
+  }
+
+  @Override
+  public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
+    return REQUIREMENTS;
+  }
+
+  @Override
+  public List<ProviderConfigProperty> getConfigProperties() {
+    return List.of();
+  }
+
+  @Override
+  public List<ProviderConfigProperty> getConfigPropertiesPerClient() {
+    return List.of();
+  }
+
+  /** Nothing: the secret exists only with its owner. */
+  @Override
+  public Map<String, Object> getAdapterConfiguration(KeycloakSession session, ClientModel client) {
+    return Map.of();
+  }
+
+  /**
+   * None, so that the discovery document keeps advertising only Keycloak's own methods; these
+   * clients are described as client_secret_post by the oauth2-clients API.
+   */
+  @Override
+  public Set<String> getProtocolAuthenticatorMethods(String loginProtocol) {
+    return Set.of();
+  }
+}

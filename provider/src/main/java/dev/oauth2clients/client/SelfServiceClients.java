@@ -1,0 +1,209 @@
+package dev.oauth2clients.client;
+
+import dev.oauth2clients.authenticator.HashedSecretClientAuthenticator;
+import dev.oauth2clients.secret.ClientSecrets;
+import dev.oauth2clients.store.SelfServiceClientEntity;
+import dev.oauth2clients.store.SelfServiceClientStore;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.protocol.oidc.OIDCConfigAttributes;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.mappers.AudienceProtocolMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
+import org.keycloak.services.managers.ClientManager;
+import org.keycloak.services.managers.RealmManager;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * Creates, changes and removes self-service clients through Keycloak's model API, so that they are
+ * ordinary Keycloak clients to every other part of the server.
+ */
+public final class SelfServiceClients {
+
+  private static final String USE_REFRESH_TOKEN_FOR_CLIENT_CREDENTIALS =
+      "client_credentials.use_refresh_token";
+  private static final String AUDIENCE_MAPPER_NAME = "owner audience";
+  private static final String LOGO_URI = "logoUri";
+  private static final String POLICY_URI = "policyUri";
+  private static final String TOS_URI = "tosUri";
+
+  private final KeycloakSession session;
+  private final RealmModel realm;
+  private final SelfServiceClientStore store;
+
+  public SelfServiceClients(KeycloakSession session, RealmModel realm) {
+    this.session = session;
+    this.realm = realm;
+    this.store = new SelfServiceClientStore(session);
+  }
+
+  /** The plain secret is returned here and nowhere else; only its hash is kept. */
+  public record Created(SelfServiceClient client, String secret) {}
+
+  public Created create(UserModel owner, ClientMetadata metadata, int accessTokenLifespan) {
+    ClientModel model = realm.addClient(ClientSecrets.newClientId());
+    // Setting the protocol makes Keycloak attach the realm's default client scopes.
+    model.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+    model.setPublicClient(false);
+    model.setBearerOnly(false);
+    model.setConsentRequired(false);
+    model.setStandardFlowEnabled(true);
+    model.setImplicitFlowEnabled(false);
+    model.setDirectAccessGrantsEnabled(false);
+    model.setFullScopeAllowed(false);
+    model.setClientAuthenticatorType(HashedSecretClientAuthenticator.PROVIDER_ID);
+    model.setAttribute(USE_REFRESH_TOKEN_FOR_CLIENT_CREDENTIALS, "true");
+    model.setAttribute(FixedSettings.OWNER_ATTRIBUTE, owner.getId());
+    model.setAttribute(FixedSettings.OWNER_USERNAME_ATTRIBUTE, owner.getUsername());
+    keepOnlyOfflineAccessAsOptionalScope(model);
+    new ClientManager(new RealmManager(session)).enableServiceAccount(model);
+    model.addProtocolMapper(ownerAudienceMapper(owner));
+
+    String secret = ClientSecrets.newSecret();
+    long now = System.currentTimeMillis();
+    SelfServiceClientEntity entity = new SelfServiceClientEntity();
+    entity.setId(model.getId());
+    entity.setRealmId(realm.getId());
+    entity.setOwnerId(owner.getId());
+    entity.setClientId(model.getClientId());
+    entity.setSecretHash(ClientSecrets.hash(secret));
+    entity.setCreatedAt(now);
+    SelfServiceClient client = new SelfServiceClient(model, entity);
+    apply(client, metadata, accessTokenLifespan, now);
+    store.add(entity);
+    return new Created(client, secret);
+  }
+
+  public void update(SelfServiceClient client, ClientMetadata metadata, int accessTokenLifespan) {
+    apply(client, metadata, accessTokenLifespan, System.currentTimeMillis());
+  }
+
+  /** Replaces the hash: the old secret fails from the next request on. */
+  public String rotateSecret(SelfServiceClient client) {
+    String secret = ClientSecrets.newSecret();
+    client.entity().setSecretHash(ClientSecrets.hash(secret));
+    client.entity().setUpdatedAt(System.currentTimeMillis());
+    return secret;
+  }
+
+  /**
+   * Removes the client the way the admin console does: its sessions, its service-account user and
+   * with them every refresh token it holds.
+   */
+  public void delete(SelfServiceClient client) {
+    store.remove(client.entity());
+    new ClientManager(new RealmManager(session)).removeClient(realm, client.model());
+  }
+
+  /** Deletes every client the user owns; used when the owner is removed. */
+  public void deleteAllOwnedBy(String ownerId) {
+    for (SelfServiceClientEntity entity : store.allOwned(realm.getId(), ownerId)) {
+      withModel(entity).ifPresentOrElse(this::delete, () -> store.remove(entity));
+    }
+  }
+
+  public Optional<SelfServiceClient> findOwned(UserModel owner, String clientId) {
+    return store.findOwned(realm.getId(), owner.getId(), clientId).flatMap(this::withModel);
+  }
+
+  public List<SelfServiceClient> listOwned(
+      UserModel owner, Collection<String> clientIds, int first, int max) {
+    return store.listOwned(realm.getId(), owner.getId(), clientIds, first, max).stream()
+        .map(this::withModel)
+        .flatMap(Optional::stream)
+        .toList();
+  }
+
+  public long countOwned(UserModel owner) {
+    return store.countOwned(realm.getId(), owner.getId());
+  }
+
+  private Optional<SelfServiceClient> withModel(SelfServiceClientEntity entity) {
+    return Optional.ofNullable(realm.getClientById(entity.getId()))
+        .map(model -> new SelfServiceClient(model, entity));
+  }
+
+  private void apply(
+      SelfServiceClient client, ClientMetadata metadata, int accessTokenLifespan, long now) {
+    ClientModel model = client.model();
+    model.setName(metadata.clientName());
+    model.setDescription(metadata.description());
+    model.setEnabled(metadata.enabled());
+    model.setRedirectUris(new HashSet<>(metadata.redirectUris()));
+    model.setWebOrigins(new HashSet<>(metadata.allowedCorsOrigins()));
+    model.setBaseUrl(metadata.clientUri());
+    setOrRemove(
+        model,
+        OIDCConfigAttributes.POST_LOGOUT_REDIRECT_URIS,
+        metadata.postLogoutRedirectUris().isEmpty()
+            ? null
+            : String.join("##", metadata.postLogoutRedirectUris()));
+    setOrRemove(model, LOGO_URI, metadata.logoUri());
+    setOrRemove(model, POLICY_URI, metadata.policyUri());
+    setOrRemove(model, TOS_URI, metadata.tosUri());
+    model.setAttribute(
+        OIDCConfigAttributes.ACCESS_TOKEN_LIFESPAN, Integer.toString(accessTokenLifespan));
+
+    SelfServiceClientEntity entity = client.entity();
+    entity.setContacts(metadata.contacts().isEmpty() ? null : toJson(metadata.contacts()));
+    entity.setMetadata(metadata.metadata() == null ? null : metadata.metadata().toString());
+    entity.setUpdatedAt(now);
+  }
+
+  /** The realm's optional scopes (address, phone, …) are not part of the fixed scope set. */
+  private void keepOnlyOfflineAccessAsOptionalScope(ClientModel model) {
+    Map<String, ClientScopeModel> optional = model.getClientScopes(false);
+    optional.values().stream()
+        .filter(scope -> !scope.getName().equals(FixedSettings.OFFLINE_ACCESS_SCOPE))
+        .forEach(model::removeClientScope);
+    if (!optional.containsKey(FixedSettings.OFFLINE_ACCESS_SCOPE)) {
+      realm
+          .getClientScopesStream()
+          .filter(scope -> scope.getName().equals(FixedSettings.OFFLINE_ACCESS_SCOPE))
+          .findFirst()
+          .ifPresent(scope -> model.addClientScope(scope, false));
+    }
+  }
+
+  private static ProtocolMapperModel ownerAudienceMapper(UserModel owner) {
+    ProtocolMapperModel mapper = new ProtocolMapperModel();
+    mapper.setName(AUDIENCE_MAPPER_NAME);
+    mapper.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+    mapper.setProtocolMapper(AudienceProtocolMapper.PROVIDER_ID);
+    mapper.setConfig(
+        new HashMap<>(
+            Map.of(
+                AudienceProtocolMapper.INCLUDED_CUSTOM_AUDIENCE, owner.getId(),
+                OIDCAttributeMapperHelper.INCLUDE_IN_ACCESS_TOKEN, "true",
+                OIDCAttributeMapperHelper.INCLUDE_IN_INTROSPECTION, "true",
+                OIDCAttributeMapperHelper.INCLUDE_IN_ID_TOKEN, "false")));
+    return mapper;
+  }
+
+  private static void setOrRemove(ClientModel model, String name, String value) {
+    if (value == null) {
+      model.removeAttribute(name);
+    } else {
+      model.setAttribute(name, value);
+    }
+  }
+
+  private static String toJson(List<String> values) {
+    try {
+      return JsonSerialization.writeValueAsString(values);
+    } catch (IOException e) {
+      throw new IllegalStateException("a list of strings always serializes", e);
+    }
+  }
+}

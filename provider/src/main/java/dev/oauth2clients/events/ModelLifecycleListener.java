@@ -1,0 +1,31 @@
+package dev.oauth2clients.events;
+
+import dev.oauth2clients.client.SelfServiceClients;
+import dev.oauth2clients.store.SelfServiceClientStore;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.provider.ProviderEvent;
+import org.keycloak.provider.ProviderEventListener;
+
+/**
+ * Keeps the self-service table in step with Keycloak's model, inside the transaction that changed
+ * it: an owner's clients go with the owner, and a client deleted elsewhere (admin console, admin
+ * API, realm removal) loses its row.
+ */
+public final class ModelLifecycleListener implements ProviderEventListener {
+
+  @Override
+  public void onEvent(ProviderEvent event) {
+    if (event instanceof UserModel.UserRemovedEvent removed) {
+      new SelfServiceClients(removed.getKeycloakSession(), removed.getRealm())
+          .deleteAllOwnedBy(removed.getUser().getId());
+    } else if (event instanceof ClientModel.ClientRemovedEvent removed) {
+      SelfServiceClientStore store = new SelfServiceClientStore(removed.getKeycloakSession());
+      store.findById(removed.getClient().getId()).ifPresent(store::remove);
+    } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
+      new SelfServiceClientStore(removed.getKeycloakSession())
+          .removeRealm(removed.getRealm().getId());
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.oauth2clients.resource;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** The project's own Jackson mapper, so that parsing rules do not depend on server settings. */
+final class Json {
+
+  static final String MEDIA_TYPE = "application/json;charset=utf-8";
+
+  static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .serializationInclusion(JsonInclude.Include.NON_NULL)
+          .build();
+
+  private Json() {}
+
+  static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  static JsonNode toTree(Object value) {
+    return MAPPER.valueToTree(value);
+  }
+
+  /** Parses text stored by this project; it was valid JSON when it was written. */
+  static JsonNode readStored(String text) {
+    try {
+      return MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON is corrupt", e);
+    }
+  }
+
+  /** Parses a request body, or null where it is not one JSON value. */
+  static JsonNode readOrNull(byte[] body) {
+    try {
+      return MAPPER.readTree(body);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  static int utf8Length(JsonNode node) {
+    return write(node).getBytes(StandardCharsets.UTF_8).length;
+  }
+}

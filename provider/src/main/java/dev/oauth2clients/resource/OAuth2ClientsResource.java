@@ -1,0 +1,256 @@
+package dev.oauth2clients.resource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.authenticator.ClientAuthenticationFlowInstaller;
+import dev.oauth2clients.client.ClientMetadata;
+import dev.oauth2clients.client.SelfServiceClient;
+import dev.oauth2clients.client.SelfServiceClients;
+import dev.oauth2clients.policy.RealmPolicy;
+import dev.oauth2clients.resource.CallerAuthenticator.Caller;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.function.Function;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.cors.Cors;
+
+/**
+ * {@code /realms/{realm}/oauth2-clients}: a signed-in user's own OAuth2 clients. Each method
+ * validates, then calls the model, then maps to the contract's client object.
+ */
+// @Provider and a @Path on every method: without them RESTEasy Reactive answers 405 (KC 25882).
+@Provider
+public class OAuth2ClientsResource {
+
+  private static final String[] METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
+  private static final int DEFAULT_MAX = 100;
+  private static final int MAX_MAX = 1000;
+
+  private final KeycloakSession session;
+  private final RealmModel realm;
+  private final SelfServiceClients clients;
+
+  public OAuth2ClientsResource(KeycloakSession session) {
+    this.session = session;
+    this.realm = session.getContext().getRealm();
+    this.clients = new SelfServiceClients(session, realm);
+  }
+
+  /** The authenticated caller and the realm policy in force for this request. */
+  private record Call(UserModel user, RealmPolicy policy) {}
+
+  @POST
+  @Path("")
+  public Response create(
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+    return respond(
+        call -> {
+          ObjectNode json = RequestBodies.readObject(contentType, body, RequestBodies.JSON);
+          ClientMetadata metadata =
+              ClientMetadataValidator.validate(
+                  json, ClientViews.acceptedOnCreate(realm, call.user(), call.policy()));
+          if (clients.countOwned(call.user()) >= call.policy().maxClientsPerUser()) {
+            throw ApiError.QUOTA_EXCEEDED.because(
+                "You already own the maximum of "
+                    + call.policy().maxClientsPerUser()
+                    + " clients; delete one first.");
+          }
+          ClientAuthenticationFlowInstaller.ensureInstalled(realm);
+          SelfServiceClients.Created created =
+              clients.create(call.user(), metadata, call.policy().accessTokenLifespan());
+          URI location =
+              session
+                  .getContext()
+                  .getUri()
+                  .getBaseUriBuilder()
+                  .path("realms")
+                  .path(realm.getName())
+                  .path("oauth2-clients")
+                  .path(created.client().clientId())
+                  .build();
+          return json(
+              Response.created(location),
+              ClientViews.withSecret(created.client(), created.secret()));
+        });
+  }
+
+  @GET
+  @Path("")
+  public Response list(
+      @QueryParam("client_id") List<String> clientIds,
+      @QueryParam("first") List<String> first,
+      @QueryParam("max") List<String> max) {
+    return respond(
+        call -> {
+          int from = intParameter("first", first, 0, 0, Integer.MAX_VALUE);
+          int count = intParameter("max", max, DEFAULT_MAX, 1, MAX_MAX);
+          List<OAuth2ClientView> views =
+              clients.listOwned(call.user(), clientIds, from, count).stream()
+                  .map(ClientViews::withoutSecret)
+                  .toList();
+          return json(Response.ok(), views);
+        });
+  }
+
+  @GET
+  @Path("{clientId}")
+  public Response read(@PathParam("clientId") String clientId) {
+    return respond(call -> json(Response.ok(), ClientViews.withoutSecret(owned(call, clientId))));
+  }
+
+  @PUT
+  @Path("{clientId}")
+  public Response replace(
+      @PathParam("clientId") String clientId,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      InputStream body) {
+    return respond(
+        call -> {
+          SelfServiceClient client = owned(call, clientId);
+          ObjectNode json = RequestBodies.readObject(contentType, body, RequestBodies.JSON);
+          return update(call, client, json);
+        });
+  }
+
+  @PATCH
+  @Path("{clientId}")
+  public Response patch(
+      @PathParam("clientId") String clientId,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      InputStream body) {
+    return respond(
+        call -> {
+          SelfServiceClient client = owned(call, clientId);
+          ObjectNode patch = RequestBodies.readObject(contentType, body, RequestBodies.MERGE_PATCH);
+          JsonNode current = Json.toTree(ClientViews.withoutSecret(client));
+          return update(call, client, (ObjectNode) JsonMergePatch.apply(current, patch));
+        });
+  }
+
+  @DELETE
+  @Path("{clientId}")
+  public Response delete(@PathParam("clientId") String clientId) {
+    return respond(
+        call -> {
+          clients.delete(owned(call, clientId));
+          return Response.noContent().build();
+        });
+  }
+
+  @POST
+  @Path("{clientId}/secret")
+  public Response rotateSecret(@PathParam("clientId") String clientId) {
+    return respond(
+        call -> {
+          SelfServiceClient client = owned(call, clientId);
+          ClientAuthenticationFlowInstaller.ensureInstalled(realm);
+          String secret = clients.rotateSecret(client);
+          return json(Response.ok(), ClientViews.withSecret(client, secret));
+        });
+  }
+
+  @OPTIONS
+  @Path("")
+  public Response preflightCollection() {
+    return preflight();
+  }
+
+  @OPTIONS
+  @Path("{any:.*}")
+  public Response preflight() {
+    return Cors.builder().auth().allowedMethods(METHODS).preflight().add(Response.ok());
+  }
+
+  private Response update(Call call, SelfServiceClient client, ObjectNode json) {
+    ClientMetadata metadata =
+        ClientMetadataValidator.validate(json, ClientViews.acceptedOnUpdate(client, call.policy()));
+    clients.update(client, metadata, call.policy().accessTokenLifespan());
+    return json(Response.ok(), ClientViews.withoutSecret(client));
+  }
+
+  /** The caller's client; anyone else's, or one not made here, is reported as missing. */
+  private SelfServiceClient owned(Call call, String clientId) {
+    return clients
+        .findOwned(call.user(), clientId)
+        .orElseThrow(() -> ApiError.NOT_FOUND.because("No such client."));
+  }
+
+  /**
+   * Runs one API call: realm policy, caller, CORS, then the action. A refusal rolls back whatever
+   * the action had changed and becomes the contract's error body.
+   */
+  private Response respond(Function<Call, Response> action) {
+    try {
+      RealmPolicy policy = RealmPolicy.of(realm);
+      if (!policy.enabled()) {
+        throw ApiError.FEATURE_DISABLED.because(
+            "Self-service clients are not enabled in this realm.");
+      }
+      Caller caller = CallerAuthenticator.authenticate(session, realm);
+      Cors.builder()
+          .auth()
+          .allowedMethods(METHODS)
+          .exposedHeaders(HttpHeaders.LOCATION)
+          .checkAllowedOrigins(caller.token())
+          .add();
+      requireRole(policy, caller.user());
+      return action.apply(new Call(caller.user(), policy));
+    } catch (ApiException refusal) {
+      session.getTransactionManager().setRollbackOnly();
+      return ErrorResponses.toResponse(refusal, realm.getName());
+    }
+  }
+
+  private void requireRole(RealmPolicy policy, UserModel user) {
+    policy
+        .requiredRole()
+        .ifPresent(
+            roleName -> {
+              var role = realm.getRole(roleName);
+              if (role == null || !user.hasRole(role)) {
+                throw ApiError.ACCESS_DENIED.because(
+                    "Managing clients requires the realm role '" + roleName + "'.");
+              }
+            });
+  }
+
+  private static int intParameter(
+      String name, List<String> values, int fallback, int min, int max) {
+    if (values == null || values.isEmpty()) {
+      return fallback;
+    }
+    String problem = name + " must be one whole number from " + min + " to " + max + ".";
+    if (values.size() > 1) {
+      throw ApiError.INVALID_REQUEST.because(problem);
+    }
+    try {
+      int value = Integer.parseInt(values.get(0).trim());
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException notANumber) {
+      // reported below
+    }
+    throw ApiError.INVALID_REQUEST.because(problem);
+  }
+
+  private static Response json(Response.ResponseBuilder response, Object body) {
+    return response.type(Json.MEDIA_TYPE).entity(Json.write(body)).build();
+  }
+}

@@ -1,0 +1,148 @@
+package dev.oauth2clients.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQueries;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/**
+ * What Keycloak's client model cannot hold for a self-service client: who owns it, the hash of its
+ * secret, and the fields of RFC 7591 that Keycloak has no column for. The row shares its primary
+ * key with Keycloak's CLIENT row, and the (realm, owner) index makes listing independent of realm
+ * size.
+ */
+@Entity
+@Table(name = "OAUTH2_SELF_SERVICE_CLIENT")
+@NamedQueries({
+  @NamedQuery(
+      name = "oauth2Clients.byOwner",
+      query =
+          "select c from SelfServiceClientEntity c where c.realmId = :realmId and c.ownerId = :ownerId"
+              + " order by c.createdAt, c.clientId"),
+  @NamedQuery(
+      name = "oauth2Clients.byOwnerAndClientIds",
+      query =
+          "select c from SelfServiceClientEntity c where c.realmId = :realmId and c.ownerId = :ownerId"
+              + " and c.clientId in :clientIds order by c.createdAt, c.clientId"),
+  @NamedQuery(
+      name = "oauth2Clients.byOwnerAndClientId",
+      query =
+          "select c from SelfServiceClientEntity c where c.realmId = :realmId and c.ownerId = :ownerId"
+              + " and c.clientId = :clientId"),
+  @NamedQuery(
+      name = "oauth2Clients.countByOwner",
+      query =
+          "select count(c) from SelfServiceClientEntity c where c.realmId = :realmId"
+              + " and c.ownerId = :ownerId"),
+  @NamedQuery(
+      name = "oauth2Clients.deleteByRealm",
+      query = "delete from SelfServiceClientEntity c where c.realmId = :realmId")
+})
+public class SelfServiceClientEntity {
+
+  @Id
+  @Column(name = "ID", length = 36)
+  private String id;
+
+  @Column(name = "REALM_ID", length = 36, nullable = false)
+  private String realmId;
+
+  @Column(name = "OWNER_ID", length = 36, nullable = false)
+  private String ownerId;
+
+  @Column(name = "CLIENT_ID", length = 255, nullable = false)
+  private String clientId;
+
+  @Column(name = "SECRET_HASH", length = 64, nullable = false)
+  private String secretHash;
+
+  @Column(name = "CONTACTS", length = 4000)
+  private String contacts;
+
+  @Column(name = "METADATA", length = 4096)
+  private String metadata;
+
+  @Column(name = "CREATED_AT", nullable = false)
+  private long createdAt;
+
+  @Column(name = "UPDATED_AT", nullable = false)
+  private long updatedAt;
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String id) {
+    this.id = id;
+  }
+
+  public String getRealmId() {
+    return realmId;
+  }
+
+  public void setRealmId(String realmId) {
+    this.realmId = realmId;
+  }
+
+  public String getOwnerId() {
+    return ownerId;
+  }
+
+  public void setOwnerId(String ownerId) {
+    this.ownerId = ownerId;
+  }
+
+  public String getClientId() {
+    return clientId;
+  }
+
+  public void setClientId(String clientId) {
+    this.clientId = clientId;
+  }
+
+  public String getSecretHash() {
+    return secretHash;
+  }
+
+  public void setSecretHash(String secretHash) {
+    this.secretHash = secretHash;
+  }
+
+  /** JSON array text, or null when the owner gave none. */
+  public String getContacts() {
+    return contacts;
+  }
+
+  public void setContacts(String contacts) {
+    this.contacts = contacts;
+  }
+
+  /** JSON object text, or null when the owner gave none. */
+  public String getMetadata() {
+    return metadata;
+  }
+
+  public void setMetadata(String metadata) {
+    this.metadata = metadata;
+  }
+
+  /** Milliseconds since the epoch. */
+  public long getCreatedAt() {
+    return createdAt;
+  }
+
+  public void setCreatedAt(long createdAt) {
+    this.createdAt = createdAt;
+  }
+
+  /** Milliseconds since the epoch. */
+  public long getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public void setUpdatedAt(long updatedAt) {
+    this.updatedAt = updatedAt;
+  }
+}

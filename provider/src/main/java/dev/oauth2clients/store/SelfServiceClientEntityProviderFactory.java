@@ -1,0 +1,49 @@
+package dev.oauth2clients.store;
+
+import java.util.List;
+import org.keycloak.Config;
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+
+/** Registers the entity and its Liquibase changelog with Keycloak's own persistence unit. */
+public class SelfServiceClientEntityProviderFactory
+    implements JpaEntityProviderFactory, JpaEntityProvider {
+
+  static final String ID = "oauth2-clients";
+
+  @Override
+  public List<Class<?>> getEntities() {
+    return List.of(SelfServiceClientEntity.class);
+  }
+
+  @Override
+  public String getChangelogLocation() {
+    return "META-INF/oauth2-clients-changelog.xml";
+  }
+
+  @Override
+  public String getFactoryId() {
+    return ID;
+  }
+
+  @Override
+  public JpaEntityProvider create(KeycloakSession session) {
+    return this;
+  }
+
+  @Override
+  public void init(Config.Scope config) {}
+
+  @Override
+  public void postInit(KeycloakSessionFactory factory) {}
+
+  @Override
+  public void close() {}
+
+  @Override
+  public String getId() {
+    return ID;
+  }
+}

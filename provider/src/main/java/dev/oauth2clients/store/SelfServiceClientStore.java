@@ -1,0 +1,82 @@
+package dev.oauth2clients.store;
+
+import jakarta.persistence.EntityManager;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+
+/** Queries on the self-service table, in the Keycloak session's own transaction. */
+public final class SelfServiceClientStore {
+
+  private final EntityManager em;
+
+  public SelfServiceClientStore(KeycloakSession session) {
+    this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+  }
+
+  public Optional<SelfServiceClientEntity> findById(String id) {
+    return Optional.ofNullable(em.find(SelfServiceClientEntity.class, id));
+  }
+
+  public Optional<SelfServiceClientEntity> findOwned(
+      String realmId, String ownerId, String clientId) {
+    return em.createNamedQuery("oauth2Clients.byOwnerAndClientId", SelfServiceClientEntity.class)
+        .setParameter("realmId", realmId)
+        .setParameter("ownerId", ownerId)
+        .setParameter("clientId", clientId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** The owner's clients, oldest first; {@code clientIds} empty means all of them. */
+  public List<SelfServiceClientEntity> listOwned(
+      String realmId, String ownerId, Collection<String> clientIds, int first, int max) {
+    var query =
+        clientIds.isEmpty()
+            ? em.createNamedQuery("oauth2Clients.byOwner", SelfServiceClientEntity.class)
+            : em.createNamedQuery(
+                    "oauth2Clients.byOwnerAndClientIds", SelfServiceClientEntity.class)
+                .setParameter("clientIds", clientIds);
+    return query
+        .setParameter("realmId", realmId)
+        .setParameter("ownerId", ownerId)
+        .setFirstResult(first)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  public long countOwned(String realmId, String ownerId) {
+    return em.createNamedQuery("oauth2Clients.countByOwner", Long.class)
+        .setParameter("realmId", realmId)
+        .setParameter("ownerId", ownerId)
+        .getSingleResult();
+  }
+
+  public List<SelfServiceClientEntity> allOwned(String realmId, String ownerId) {
+    return em.createNamedQuery("oauth2Clients.byOwner", SelfServiceClientEntity.class)
+        .setParameter("realmId", realmId)
+        .setParameter("ownerId", ownerId)
+        .getResultList();
+  }
+
+  public void add(SelfServiceClientEntity entity) {
+    em.persist(entity);
+  }
+
+  public void remove(SelfServiceClientEntity entity) {
+    em.remove(entity);
+  }
+
+  public void removeRealm(String realmId) {
+    em.createNamedQuery("oauth2Clients.deleteByRealm")
+        .setParameter("realmId", realmId)
+        .executeUpdate();
+  }
+
+  /** Makes the row visible to later queries of this transaction before other model calls run. */
+  public void flush() {
+    em.flush();
+  }
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds the provider and starts Keycloak with it and the demo realm on http://localhost:8080.
+# Admin console: admin / admin. Demo user: demo / demo. Data (H2 dev-file) stay in demo/server.
+set -euo pipefail
+cd "$(dirname "$0")"
+mvn -B -ntp -pl demo -am package -DskipTests
+export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
+export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
+exec bash demo/server/keycloak/bin/kc.sh start-dev --import-realm "$@"
