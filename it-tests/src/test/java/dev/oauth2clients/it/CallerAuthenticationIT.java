@@ -1,0 +1,230 @@
+package dev.oauth2clients.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.oauth2clients.it.support.Admin;
+import dev.oauth2clients.it.support.Http;
+import dev.oauth2clients.it.support.HttpResult;
+import dev.oauth2clients.it.support.Json;
+import dev.oauth2clients.it.support.TestRealm;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Who may call the API: a signed-in human of this realm, in a realm that enabled it. */
+class CallerAuthenticationIT {
+
+  private static TestRealm realm;
+
+  @BeforeAll
+  static void createRealm() {
+    realm = TestRealm.create("alice");
+  }
+
+  @AfterAll
+  static void deleteRealm() {
+    realm.close();
+  }
+
+  private static HttpResult listWithAuthorization(TestRealm target, String authorization) {
+    Map<String, String> headers = new HashMap<>();
+    if (authorization != null) {
+      headers.put("Authorization", authorization);
+    }
+    return Http.send("GET", target.url() + "/oauth2-clients", headers, null);
+  }
+
+  private static void assertInvalidToken(HttpResult result) {
+    assertEquals(401, result.status(), result::toString);
+    assertEquals("invalid_token", result.error());
+    assertEquals(
+        "Bearer realm=\"" + realm.name() + "\", error=\"invalid_token\"",
+        result.header("WWW-Authenticate"));
+  }
+
+  @Test
+  void missingOrMalformedCredentialsAreInvalidToken() {
+    assertInvalidToken(listWithAuthorization(realm, null));
+    assertInvalidToken(listWithAuthorization(realm, "Basic YWxpY2U6cGFzcw=="));
+    assertInvalidToken(listWithAuthorization(realm, "Bearer "));
+    assertInvalidToken(listWithAuthorization(realm, "Bearer not-a-jwt"));
+    String token = realm.userToken("alice");
+    String tampered =
+        token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+    assertInvalidToken(listWithAuthorization(realm, "Bearer " + tampered));
+  }
+
+  @Test
+  void aTokenOfAnotherRealmIsInvalid() {
+    try (TestRealm other = TestRealm.create("alice")) {
+      assertInvalidToken(listWithAuthorization(realm, "Bearer " + other.userToken("alice")));
+    }
+  }
+
+  @Test
+  void aRefreshTokenIsNoAccessToken() {
+    HttpResult signIn =
+        realm
+            .tokens()
+            .post(
+                Map.of(
+                    "grant_type",
+                    "password",
+                    "client_id",
+                    TestRealm.USER_APP,
+                    "username",
+                    "alice",
+                    "password",
+                    TestRealm.PASSWORD));
+    String refreshToken = signIn.json().get("refresh_token").asText();
+    assertInvalidToken(listWithAuthorization(realm, "Bearer " + refreshToken));
+  }
+
+  @Test
+  void aTokenWhoseSessionEndedIsInvalid() {
+    HttpResult signIn =
+        realm
+            .tokens()
+            .post(
+                Map.of(
+                    "grant_type",
+                    "password",
+                    "client_id",
+                    TestRealm.USER_APP,
+                    "username",
+                    "alice",
+                    "password",
+                    TestRealm.PASSWORD));
+    String accessToken = signIn.json().get("access_token").asText();
+    assertEquals(200, listWithAuthorization(realm, "Bearer " + accessToken).status());
+
+    HttpResult logout =
+        Http.postForm(
+            realm.url() + "/protocol/openid-connect/logout",
+            Map.of(
+                "client_id",
+                TestRealm.USER_APP,
+                "refresh_token",
+                signIn.json().get("refresh_token").asText()),
+            Map.of());
+    assertEquals(204, logout.status(), logout::toString);
+    assertInvalidToken(listWithAuthorization(realm, "Bearer " + accessToken));
+  }
+
+  @Test
+  void anExpiredTokenIsInvalid() {
+    JsonNode app = realm.admin().findClient(realm.name(), TestRealm.USER_APP);
+    var shortLived = (com.fasterxml.jackson.databind.node.ObjectNode) app.deepCopy();
+    shortLived.with("attributes").put("access.token.lifespan", "2");
+    Admin.expect(
+        204,
+        realm
+            .admin()
+            .call("PUT", "/" + realm.name() + "/clients/" + app.get("id").asText(), shortLived));
+    try {
+      String token = realm.userToken("alice");
+      assertEquals(
+          2, Json.claims(token).get("exp").asLong() - Json.claims(token).get("iat").asLong());
+      sleep(Duration.ofSeconds(4));
+      assertInvalidToken(listWithAuthorization(realm, "Bearer " + token));
+    } finally {
+      Admin.expect(
+          204,
+          realm
+              .admin()
+              .call("PUT", "/" + realm.name() + "/clients/" + app.get("id").asText(), app));
+    }
+  }
+
+  @Test
+  void serviceAccountTokensAreRefused() {
+    HttpResult plain =
+        realm.tokens().clientCredentials(TestRealm.PLAIN_CLIENT, TestRealm.PLAIN_SECRET);
+    assertEquals(200, plain.status(), plain::toString);
+    assertAccessDenied(
+        listWithAuthorization(realm, "Bearer " + plain.json().get("access_token").asText()));
+
+    JsonNode own = realm.api("alice").createNamed("Self-minting");
+    HttpResult selfService =
+        realm
+            .tokens()
+            .clientCredentials(own.get("client_id").asText(), own.get("client_secret").asText());
+    String token = selfService.json().get("access_token").asText();
+    assertAccessDenied(listWithAuthorization(realm, "Bearer " + token));
+    HttpResult mint =
+        realm.apiWithToken(token).create(Map.of("client_name", "minted by a program"));
+    assertAccessDenied(mint);
+    assertEquals(1, realm.api("alice").list("").json().size(), "nothing was minted");
+  }
+
+  @Test
+  void aRealmWithoutTheFeatureAnswersFeatureDisabled() {
+    try (TestRealm disabled = TestRealm.create(Map.of(), "carol")) {
+      HttpResult result = disabled.api("carol").list("");
+      assertEquals(403, result.status(), result::toString);
+      assertEquals("feature_disabled", result.error());
+      HttpResult create = disabled.api("carol").create(Map.of("client_name", "x"));
+      assertEquals(403, create.status());
+    }
+  }
+
+  @Test
+  void aRequiredRoleKeepsOutUsersWithoutIt() {
+    try (TestRealm guarded =
+        TestRealm.create(
+            Map.of("oauth2-clients.enabled", "true", "oauth2-clients.required-role", "api-user"),
+            "dave")) {
+      HttpResult denied = guarded.api("dave").list("");
+      assertEquals(403, denied.status(), denied::toString);
+      assertEquals("access_denied", denied.error());
+
+      Admin admin = guarded.admin();
+      Admin.expect(
+          201, admin.call("POST", "/" + guarded.name() + "/roles", Map.of("name", "api-user")));
+      JsonNode role = admin.call("GET", "/" + guarded.name() + "/roles/api-user", null).json();
+      Admin.expect(
+          204,
+          admin.call(
+              "POST",
+              "/" + guarded.name() + "/users/" + guarded.userId("dave") + "/role-mappings/realm",
+              Json.MAPPER.createArrayNode().add(role)));
+      assertEquals(200, guarded.api("dave").list("").status());
+    }
+  }
+
+  @Test
+  void preflightAndResponsesCarryCorsHeadersForAllowedOrigins() {
+    HttpResult preflight =
+        Http.send(
+            "OPTIONS",
+            realm.url() + "/oauth2-clients/some-id",
+            Map.of(
+                "Origin", "https://portal.example.com",
+                "Access-Control-Request-Method", "PATCH",
+                "Access-Control-Request-Headers", "authorization, content-type"),
+            null);
+    assertEquals(200, preflight.status(), preflight::toString);
+    assertEquals("https://portal.example.com", preflight.header("Access-Control-Allow-Origin"));
+    assertTrue(preflight.header("Access-Control-Allow-Methods").contains("PATCH"));
+    assertTrue(preflight.header("Access-Control-Allow-Headers").contains("Authorization"));
+  }
+
+  private static void assertAccessDenied(HttpResult result) {
+    assertEquals(403, result.status(), result::toString);
+    assertEquals("access_denied", result.error());
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.oauth2clients.it.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Keycloak's admin REST API, as the master realm's admin, for setting up what tests need. */
+public final class Admin {
+
+  private final String baseUrl;
+  private String token;
+  private Instant tokenFetchedAt = Instant.EPOCH;
+
+  public Admin(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  public HttpResult call(String method, String path, Object body) {
+    Map<String, String> headers = new HashMap<>(Http.bearer(token()));
+    byte[] bytes = null;
+    if (body != null) {
+      headers.put("Content-Type", "application/json");
+      bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
+    }
+    return Http.send(method, baseUrl + "/admin/realms" + path, headers, bytes);
+  }
+
+  public void createRealm(ObjectNode representation) {
+    expect(201, call("POST", "", representation));
+  }
+
+  public void deleteRealm(String realm) {
+    call("DELETE", "/" + realm, null);
+  }
+
+  public JsonNode realm(String realm) {
+    return expect(200, call("GET", "/" + realm, null)).json();
+  }
+
+  /** Merges attributes into the realm's, the way an admin edits them in the console or API. */
+  public void setRealmAttributes(String realm, Map<String, String> attributes) {
+    ObjectNode representation = (ObjectNode) realm(realm);
+    ObjectNode merged = representation.with("attributes");
+    attributes.forEach(merged::put);
+    expect(204, call("PUT", "/" + realm, representation));
+  }
+
+  public String createUser(String realm, String username, String password) {
+    ObjectNode user = Json.object();
+    user.put("username", username);
+    user.put("enabled", true);
+    user.put("email", username + "@example.com");
+    user.put("emailVerified", true);
+    user.put("firstName", username);
+    user.put("lastName", "Tester");
+    ObjectNode credential = user.putArray("credentials").addObject();
+    credential.put("type", "password");
+    credential.put("value", password);
+    credential.put("temporary", false);
+    HttpResult created = expect(201, call("POST", "/" + realm + "/users", user));
+    String location = created.header("Location");
+    return location.substring(location.lastIndexOf('/') + 1);
+  }
+
+  public void setUserEnabled(String realm, String userId, boolean enabled) {
+    ObjectNode user =
+        (ObjectNode) expect(200, call("GET", "/" + realm + "/users/" + userId, null)).json();
+    user.put("enabled", enabled);
+    expect(204, call("PUT", "/" + realm + "/users/" + userId, user));
+  }
+
+  public void deleteUser(String realm, String userId) {
+    expect(204, call("DELETE", "/" + realm + "/users/" + userId, null));
+  }
+
+  /** The client's admin representation, or null when the realm has no such client. */
+  public JsonNode findClient(String realm, String clientId) {
+    JsonNode found =
+        expect(200, call("GET", "/" + realm + "/clients?clientId=" + Http.encode(clientId), null))
+            .json();
+    return found.isEmpty() ? null : found.get(0);
+  }
+
+  public static HttpResult expect(int status, HttpResult result) {
+    assertEquals(status, result.status(), () -> "admin API: " + result);
+    return result;
+  }
+
+  // The master realm's admin tokens live for a minute; fetch a new one well before that.
+  private String token() {
+    if (token == null || Instant.now().isAfter(tokenFetchedAt.plus(Duration.ofSeconds(30)))) {
+      HttpResult response =
+          Http.postForm(
+              baseUrl + "/realms/master/protocol/openid-connect/token",
+              Map.of(
+                  "grant_type",
+                  "password",
+                  "client_id",
+                  "admin-cli",
+                  "username",
+                  KeycloakServer.ADMIN_USER,
+                  "password",
+                  KeycloakServer.ADMIN_PASSWORD),
+              Map.of());
+      token = expect(200, response).json().get("access_token").asText();
+      tokenFetchedAt = Instant.now();
+    }
+    return token;
+  }
+}

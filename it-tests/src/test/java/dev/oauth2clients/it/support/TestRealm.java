@@ -1,0 +1,121 @@
+package dev.oauth2clients.it.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A realm of its own for one test class, made through the admin API: the feature enabled, a few
+ * users, a public client to sign them in with (password grant) and a plain confidential client with
+ * a service account, which stands for "any ordinary client of the realm".
+ */
+public final class TestRealm implements AutoCloseable {
+
+  public static final String PASSWORD = "Secret-pass-1";
+  public static final String USER_APP = "test-app";
+  public static final String PLAIN_CLIENT = "plain-service";
+  public static final String PLAIN_SECRET = "plain-service-secret-0123456789";
+
+  private final KeycloakServer server;
+  private final Admin admin;
+  private final String name;
+  private final Map<String, String> userIds = new HashMap<>();
+
+  private TestRealm(KeycloakServer server, String name) {
+    this.server = server;
+    this.admin = new Admin(server.baseUrl());
+    this.name = name;
+  }
+
+  public static TestRealm create(String... users) {
+    return create(Map.of("oauth2-clients.enabled", "true"), users);
+  }
+
+  public static TestRealm create(Map<String, String> attributes, String... users) {
+    TestRealm realm =
+        new TestRealm(KeycloakServer.get(), "it-" + UUID.randomUUID().toString().substring(0, 8));
+    ObjectNode representation = Json.object();
+    representation.put("realm", realm.name);
+    representation.put("enabled", true);
+    ObjectNode realmAttributes = representation.putObject("attributes");
+    attributes.forEach(realmAttributes::put);
+    ArrayNode clients = representation.putArray("clients");
+    ObjectNode app = clients.addObject();
+    app.put("clientId", USER_APP);
+    app.put("publicClient", true);
+    app.put("standardFlowEnabled", false);
+    app.put("directAccessGrantsEnabled", true);
+    ObjectNode plain = clients.addObject();
+    plain.put("clientId", PLAIN_CLIENT);
+    plain.put("publicClient", false);
+    plain.put("secret", PLAIN_SECRET);
+    plain.put("standardFlowEnabled", false);
+    plain.put("serviceAccountsEnabled", true);
+    realm.admin.createRealm(representation);
+    for (String user : users) {
+      realm.userIds.put(user, realm.admin.createUser(realm.name, user, PASSWORD));
+    }
+    return realm;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String url() {
+    return server.baseUrl() + "/realms/" + name;
+  }
+
+  public Admin admin() {
+    return admin;
+  }
+
+  public String userId(String username) {
+    return userIds.get(username);
+  }
+
+  public String addUser(String username) {
+    String id = admin.createUser(name, username, PASSWORD);
+    userIds.put(username, id);
+    return id;
+  }
+
+  /** A fresh access token of a signed-in user (password grant on the public test client). */
+  public String userToken(String username) {
+    HttpResult response =
+        tokens()
+            .post(
+                Map.of(
+                    "grant_type", "password",
+                    "client_id", USER_APP,
+                    "username", username,
+                    "password", PASSWORD));
+    assertEquals(200, response.status(), () -> "sign-in of " + username + ": " + response);
+    return response.json().get("access_token").asText();
+  }
+
+  public ClientsApi api(String username) {
+    return new ClientsApi(url(), userToken(username));
+  }
+
+  public ClientsApi apiWithToken(String token) {
+    return new ClientsApi(url(), token);
+  }
+
+  public TokenEndpoint tokens() {
+    return new TokenEndpoint(url());
+  }
+
+  public void setAttributes(Map<String, String> attributes) {
+    admin.setRealmAttributes(name, attributes);
+  }
+
+  @Override
+  public void close() {
+    admin.deleteRealm(name);
+  }
+}

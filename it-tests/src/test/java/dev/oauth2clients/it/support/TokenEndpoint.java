@@ -1,0 +1,39 @@
+package dev.oauth2clients.it.support;
+
+import java.util.Map;
+
+/** Keycloak's own token and introspection endpoints of one realm. */
+public final class TokenEndpoint {
+
+  private final String realmUrl;
+
+  TokenEndpoint(String realmUrl) {
+    this.realmUrl = realmUrl;
+  }
+
+  public String tokenUrl() {
+    return realmUrl + "/protocol/openid-connect/token";
+  }
+
+  public HttpResult clientCredentials(String clientId, String secret) {
+    return post(
+        Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
+  }
+
+  public HttpResult refresh(String clientId, String secret, String refreshToken) {
+    return post(
+        Map.of(
+            "grant_type", "refresh_token",
+            "client_id", clientId,
+            "client_secret", secret,
+            "refresh_token", refreshToken));
+  }
+
+  public HttpResult post(Map<String, String> form) {
+    return Http.postForm(tokenUrl(), form, Map.of());
+  }
+
+  public HttpResult post(Map<String, String> form, Map<String, String> headers) {
+    return Http.postForm(tokenUrl(), form, headers);
+  }
+}
