@@ -1,0 +1,88 @@
+package dev.oauth2clients.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.oauth2clients.it.support.HttpResult;
+import dev.oauth2clients.it.support.TestRealm;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A client lives and works only while its owner does, and the realm's quota holds. */
+class OwnerLifecycleIT {
+
+  private static TestRealm realm;
+
+  @BeforeAll
+  static void createRealm() {
+    realm = TestRealm.create(Map.of("oauth2-clients.enabled", "true"), "quota-user");
+  }
+
+  @AfterAll
+  static void deleteRealm() {
+    realm.close();
+  }
+
+  @Test
+  void deletingTheOwnerDeletesTheirClients() {
+    String ownerId = realm.addUser("leaver");
+    JsonNode first = realm.api("leaver").createNamed("first");
+    JsonNode second = realm.api("leaver").createNamed("second");
+
+    realm.admin().deleteUser(realm.name(), ownerId);
+
+    for (JsonNode client : new JsonNode[] {first, second}) {
+      String clientId = client.get("client_id").asText();
+      assertNull(realm.admin().findClient(realm.name(), clientId), clientId + " outlived its owner");
+      HttpResult token =
+          realm.tokens().clientCredentials(clientId, client.get("client_secret").asText());
+      assertEquals(401, token.status(), token::toString);
+    }
+  }
+
+  @Test
+  void aDisabledOwnersClientsGetNoTokensUntilTheOwnerIsEnabledAgain() {
+    String ownerId = realm.addUser("sleeper");
+    JsonNode client = realm.api("sleeper").createNamed("paused with its owner");
+    String clientId = client.get("client_id").asText();
+    String secret = client.get("client_secret").asText();
+    String refreshToken =
+        realm.tokens().clientCredentials(clientId, secret).json().get("refresh_token").asText();
+
+    realm.admin().setUserEnabled(realm.name(), ownerId, false);
+    HttpResult refused = realm.tokens().clientCredentials(clientId, secret);
+    assertEquals(401, refused.status(), refused::toString);
+    assertTrue(
+        refused.error().equals("invalid_client") || refused.error().equals("unauthorized_client"));
+    HttpResult refresh = realm.tokens().refresh(clientId, secret, refreshToken);
+    assertTrue(refresh.status() == 400 || refresh.status() == 401, refresh::toString);
+
+    realm.admin().setUserEnabled(realm.name(), ownerId, true);
+    assertEquals(200, realm.tokens().clientCredentials(clientId, secret).status());
+    assertEquals(200, realm.tokens().refresh(clientId, secret, refreshToken).status());
+  }
+
+  @Test
+  void theQuotaStopsCreationAndDeletingMakesRoom() {
+    realm.setAttributes(Map.of("oauth2-clients.max-clients-per-user", "2"));
+    try {
+      var api = realm.api("quota-user");
+      api.createNamed("one");
+      String second = api.createNamed("two").get("client_id").asText();
+
+      HttpResult third = api.create(Map.of("client_name", "three"));
+      assertEquals(409, third.status(), third::toString);
+      assertEquals("quota_exceeded", third.error());
+      assertEquals(2, api.list("").json().size());
+
+      assertEquals(204, api.delete(second).status());
+      assertEquals(201, api.create(Map.of("client_name", "three")).status());
+    } finally {
+      realm.setAttributes(Map.of("oauth2-clients.max-clients-per-user", "25"));
+    }
+  }
+}
