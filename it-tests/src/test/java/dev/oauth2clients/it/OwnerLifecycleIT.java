@@ -7,19 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oauth2clients.it.support.HttpResult;
 import dev.oauth2clients.it.support.TestRealm;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A client lives and works only while its owner does, and the realm's quota holds. */
+/** A client lives and works only while its owner does. */
 class OwnerLifecycleIT {
 
   private static TestRealm realm;
 
   @BeforeAll
   static void createRealm() {
-    realm = TestRealm.create(Map.of("oauth2-clients.enabled", "true"), "quota-user");
+    realm = TestRealm.create();
   }
 
   @AfterAll
@@ -37,7 +36,8 @@ class OwnerLifecycleIT {
 
     for (JsonNode client : new JsonNode[] {first, second}) {
       String clientId = client.get("client_id").asText();
-      assertNull(realm.admin().findClient(realm.name(), clientId), clientId + " outlived its owner");
+      assertNull(
+          realm.admin().findClient(realm.name(), clientId), clientId + " outlived its owner");
       HttpResult token =
           realm.tokens().clientCredentials(clientId, client.get("client_secret").asText());
       assertEquals(401, token.status(), token::toString);
@@ -64,25 +64,5 @@ class OwnerLifecycleIT {
     realm.admin().setUserEnabled(realm.name(), ownerId, true);
     assertEquals(200, realm.tokens().clientCredentials(clientId, secret).status());
     assertEquals(200, realm.tokens().refresh(clientId, secret, refreshToken).status());
-  }
-
-  @Test
-  void theQuotaStopsCreationAndDeletingMakesRoom() {
-    realm.setAttributes(Map.of("oauth2-clients.max-clients-per-user", "2"));
-    try {
-      var api = realm.api("quota-user");
-      api.createNamed("one");
-      String second = api.createNamed("two").get("client_id").asText();
-
-      HttpResult third = api.create(Map.of("client_name", "three"));
-      assertEquals(409, third.status(), third::toString);
-      assertEquals("quota_exceeded", third.error());
-      assertEquals(2, api.list("").json().size());
-
-      assertEquals(204, api.delete(second).status());
-      assertEquals(201, api.create(Map.of("client_name", "three")).status());
-    } finally {
-      realm.setAttributes(Map.of("oauth2-clients.max-clients-per-user", "25"));
-    }
   }
 }

@@ -1,6 +1,8 @@
 package dev.oauth2clients.client;
 
 import dev.oauth2clients.authenticator.HashedSecretClientAuthenticator;
+import dev.oauth2clients.events.AuditEvents;
+import dev.oauth2clients.events.AuditEvents.Operation;
 import dev.oauth2clients.secret.ClientSecrets;
 import dev.oauth2clients.store.SelfServiceClientEntity;
 import dev.oauth2clients.store.SelfServiceClientStore;
@@ -82,11 +84,13 @@ public final class SelfServiceClients {
     SelfServiceClient client = new SelfServiceClient(model, entity);
     apply(client, metadata, accessTokenLifespan, now);
     store.add(entity);
+    audit(Operation.CREATE, client);
     return new Created(client, secret);
   }
 
   public void update(SelfServiceClient client, ClientMetadata metadata, int accessTokenLifespan) {
     apply(client, metadata, accessTokenLifespan, System.currentTimeMillis());
+    audit(Operation.UPDATE, client);
   }
 
   /** Replaces the hash: the old secret fails from the next request on. */
@@ -94,6 +98,7 @@ public final class SelfServiceClients {
     String secret = ClientSecrets.newSecret();
     client.entity().setSecretHash(ClientSecrets.hash(secret));
     client.entity().setUpdatedAt(System.currentTimeMillis());
+    audit(Operation.ROTATE_SECRET, client);
     return secret;
   }
 
@@ -102,15 +107,37 @@ public final class SelfServiceClients {
    * with them every refresh token it holds.
    */
   public void delete(SelfServiceClient client) {
-    store.remove(client.entity());
-    new ClientManager(new RealmManager(session)).removeClient(realm, client.model());
+    remove(client, Operation.DELETE);
   }
 
   /** Deletes every client the user owns; used when the owner is removed. */
   public void deleteAllOwnedBy(String ownerId) {
     for (SelfServiceClientEntity entity : store.allOwned(realm.getId(), ownerId)) {
-      withModel(entity).ifPresentOrElse(this::delete, () -> store.remove(entity));
+      withModel(entity)
+          .ifPresentOrElse(
+              client -> remove(client, Operation.DELETE_WITH_OWNER), () -> store.remove(entity));
     }
+  }
+
+  /**
+   * Counts the owner's clients while holding a lock on the owner, so that concurrent creates by one
+   * user cannot all pass the quota check before any of them is stored. The lock is the owner's row
+   * in Keycloak's USER_ENTITY table and lasts until the request's transaction ends; users that have
+   * no such row (federated without import) are counted without it.
+   */
+  public long lockOwnerAndCount(UserModel owner) {
+    store.lockUser(owner.getId());
+    return store.countOwned(realm.getId(), owner.getId());
+  }
+
+  private void remove(SelfServiceClient client, Operation operation) {
+    store.remove(client.entity());
+    new ClientManager(new RealmManager(session)).removeClient(realm, client.model());
+    audit(operation, client);
+  }
+
+  private void audit(Operation operation, SelfServiceClient client) {
+    AuditEvents.record(session, realm, operation, client.clientId(), client.ownerId());
   }
 
   public Optional<SelfServiceClient> findOwned(UserModel owner, String clientId) {
@@ -123,10 +150,6 @@ public final class SelfServiceClients {
         .map(this::withModel)
         .flatMap(Optional::stream)
         .toList();
-  }
-
-  public long countOwned(UserModel owner) {
-    return store.countOwned(realm.getId(), owner.getId());
   }
 
   private Optional<SelfServiceClient> withModel(SelfServiceClientEntity entity) {

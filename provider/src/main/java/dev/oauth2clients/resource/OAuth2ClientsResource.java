@@ -65,7 +65,7 @@ public class OAuth2ClientsResource {
           ClientMetadata metadata =
               ClientMetadataValidator.validate(
                   json, ClientViews.acceptedOnCreate(realm, call.user(), call.policy()));
-          if (clients.countOwned(call.user()) >= call.policy().maxClientsPerUser()) {
+          if (clients.lockOwnerAndCount(call.user()) >= call.policy().maxClientsPerUser()) {
             throw ApiError.QUOTA_EXCEEDED.because(
                 "You already own the maximum of "
                     + call.policy().maxClientsPerUser()

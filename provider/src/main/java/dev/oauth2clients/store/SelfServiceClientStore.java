@@ -1,11 +1,13 @@
 package dev.oauth2clients.store;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.jpa.entities.UserEntity;
 
 /** Queries on the self-service table, in the Keycloak session's own transaction. */
 public final class SelfServiceClientStore {
@@ -61,6 +63,11 @@ public final class SelfServiceClientStore {
         .getResultList();
   }
 
+  /** A row lock on the user, held until the transaction ends; nothing when the row is absent. */
+  public void lockUser(String userId) {
+    em.find(UserEntity.class, userId, LockModeType.PESSIMISTIC_WRITE);
+  }
+
   public void add(SelfServiceClientEntity entity) {
     em.persist(entity);
   }
@@ -73,10 +80,5 @@ public final class SelfServiceClientStore {
     em.createNamedQuery("oauth2Clients.deleteByRealm")
         .setParameter("realmId", realmId)
         .executeUpdate();
-  }
-
-  /** Makes the row visible to later queries of this transaction before other model calls run. */
-  public void flush() {
-    em.flush();
   }
 }

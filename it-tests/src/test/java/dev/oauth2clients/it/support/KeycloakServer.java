@@ -14,30 +14,35 @@ import java.util.List;
 
 /**
  * One real Keycloak for the whole test run: the distribution unpacked by the build, with the
- * provider in providers/, started in dev mode on free ports with an in-memory H2 database. Setting
- * {@code -Dkeycloak.url=http://localhost:8080} runs the tests against a server that is already up
- * instead (handy while developing).
+ * provider in providers/, started in dev mode on free ports with a fresh H2 file database that
+ * tests may open too ({@code AUTO_SERVER}), to see what Keycloak really stores. Setting {@code
+ * -Dkeycloak.url=http://localhost:8080} runs the tests against a server that is already up instead
+ * (handy while developing).
  */
 public final class KeycloakServer {
 
   public static final String ADMIN_USER = "admin";
   public static final String ADMIN_PASSWORD = "admin";
+  public static final String DB_USER = "sa";
+  public static final String DB_PASSWORD = "password";
   private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
   private static KeycloakServer instance;
 
   private final String baseUrl;
   private final Process process;
+  private final String jdbcUrl;
 
-  private KeycloakServer(String baseUrl, Process process) {
+  private KeycloakServer(String baseUrl, Process process, String jdbcUrl) {
     this.baseUrl = baseUrl;
     this.process = process;
+    this.jdbcUrl = jdbcUrl;
   }
 
   public static synchronized KeycloakServer get() {
     if (instance == null) {
       String external = System.getProperty("keycloak.url");
-      instance = external != null ? new KeycloakServer(external, null) : start();
+      instance = external != null ? new KeycloakServer(external, null, null) : start();
     }
     return instance;
   }
@@ -46,9 +51,18 @@ public final class KeycloakServer {
     return baseUrl;
   }
 
+  /** JDBC URL of the server's database ({@link #DB_USER}), or null for an external server. */
+  public String jdbcUrl() {
+    return jdbcUrl;
+  }
+
   private static KeycloakServer start() {
     Path home = Path.of(requiredProperty("keycloak.home"));
     Path log = Path.of(requiredProperty("keycloak.log"));
+    Path database = log.resolveSibling("keycloak-test-db");
+    deleteRecursively(database);
+    String jdbcUrl =
+        "jdbc:h2:file:" + database.resolve("keycloakdb") + ";NON_KEYWORDS=VALUE;AUTO_SERVER=TRUE";
     int port = freePort();
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -57,13 +71,16 @@ public final class KeycloakServer {
             "start-dev",
             "--http-port=" + port,
             "--http-management-port=" + freePort(),
-            "--db=dev-mem");
+            "--db=dev-file",
+            "--db-url=" + jdbcUrl,
+            "--db-username=" + DB_USER,
+            "--db-password=" + DB_PASSWORD);
     builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
     builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
     try {
       Process process = builder.start();
-      KeycloakServer server = new KeycloakServer("http://localhost:" + port, process);
+      KeycloakServer server = new KeycloakServer("http://localhost:" + port, process, jdbcUrl);
       Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
       server.awaitReady(log);
       return server;
@@ -114,6 +131,17 @@ public final class KeycloakServer {
     }
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
+  }
+
+  private static void deleteRecursively(Path directory) {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (var paths = Files.walk(directory)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot clear " + directory, e);
+    }
   }
 
   private static String tail(Path log) {

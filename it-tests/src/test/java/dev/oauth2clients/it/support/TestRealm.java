@@ -55,6 +55,8 @@ public final class TestRealm implements AutoCloseable {
     plain.put("secret", PLAIN_SECRET);
     plain.put("standardFlowEnabled", false);
     plain.put("serviceAccountsEnabled", true);
+    // Lets it introspect tokens issued to other clients (Keycloak 26.6+ checks the audience).
+    plain.putObject("attributes").put("allow.token.introspection.without.audience.check", "true");
     realm.admin.createRealm(representation);
     for (String user : users) {
       realm.userIds.put(user, realm.admin.createUser(realm.name, user, PASSWORD));

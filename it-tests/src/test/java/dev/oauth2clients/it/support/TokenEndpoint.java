@@ -29,6 +29,17 @@ public final class TokenEndpoint {
             "refresh_token", refreshToken));
   }
 
+  /** RFC 7662 introspection, authenticated as the realm's plain confidential client. */
+  public HttpResult introspectAsPlainClient(String token) {
+    return Http.postForm(
+        realmUrl + "/protocol/openid-connect/token/introspect",
+        Map.of(
+            "token", token,
+            "client_id", TestRealm.PLAIN_CLIENT,
+            "client_secret", TestRealm.PLAIN_SECRET),
+        Map.of());
+  }
+
   public HttpResult post(Map<String, String> form) {
     return Http.postForm(tokenUrl(), form, Map.of());
   }

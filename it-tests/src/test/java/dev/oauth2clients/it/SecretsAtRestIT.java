@@ -1,0 +1,137 @@
+package dev.oauth2clients.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.oauth2clients.it.support.HttpResult;
+import dev.oauth2clients.it.support.KeycloakServer;
+import dev.oauth2clients.it.support.TestRealm;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HexFormat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Where a secret is not: in Keycloak's admin API, in its database, in its log. Only a SHA-256 of it
+ * is stored, and it still works at the token endpoint.
+ */
+class SecretsAtRestIT {
+
+  private static TestRealm realm;
+  private static String clientId;
+  private static String secret;
+
+  @BeforeAll
+  static void createClient() {
+    realm = TestRealm.create("alice");
+    JsonNode client = realm.api("alice").createNamed("Kept secret");
+    clientId = client.get("client_id").asText();
+    secret = client.get("client_secret").asText();
+  }
+
+  @AfterAll
+  static void deleteRealm() {
+    realm.close();
+  }
+
+  @Test
+  void theAdminApiShowsNoUsableSecret() {
+    JsonNode client = realm.admin().findClient(realm.name(), clientId);
+    assertFalse(client.toString().contains(secret), client::toString);
+    assertFalse(
+        client.hasNonNull("secret") && !client.get("secret").asText().isEmpty(), client::toString);
+    assertEquals("oauth2-clients-hashed-secret", client.get("clientAuthenticatorType").asText());
+    assertEquals(realm.userId("alice"), client.at("/attributes/oauth2-clients.owner").asText());
+
+    HttpResult credentials =
+        realm
+            .admin()
+            .call(
+                "GET",
+                "/" + realm.name() + "/clients/" + client.get("id").asText() + "/client-secret",
+                null);
+    assertFalse(credentials.body().contains(secret), credentials::toString);
+    assertEquals(200, realm.tokens().clientCredentials(clientId, secret).status());
+  }
+
+  @Test
+  void regeneratingInTheAdminConsoleOpensNoPlainTextWayIn() {
+    String id = realm.admin().findClient(realm.name(), clientId).get("id").asText();
+    HttpResult regenerated =
+        realm.admin().call("POST", "/" + realm.name() + "/clients/" + id + "/client-secret", null);
+    String plain = regenerated.status() == 200 ? regenerated.json().path("value").asText("") : "";
+
+    if (!plain.isEmpty()) {
+      HttpResult withPlain = realm.tokens().clientCredentials(clientId, plain);
+      assertEquals(
+          401, withPlain.status(), "Keycloak's plain secret must not authenticate: " + withPlain);
+    }
+    assertEquals(
+        200,
+        realm.tokens().clientCredentials(clientId, secret).status(),
+        "the owner's secret keeps working");
+  }
+
+  @Test
+  void theDatabaseHoldsOnlyAHash() throws Exception {
+    String jdbcUrl = KeycloakServer.get().jdbcUrl();
+    assumeTrue(jdbcUrl != null, "the database of an external server cannot be opened");
+    try (Connection db =
+        DriverManager.getConnection(jdbcUrl, KeycloakServer.DB_USER, KeycloakServer.DB_PASSWORD)) {
+      assertEquals(sha256Hex(secret), storedHash(db));
+      assertNotEquals(secret, storedHash(db));
+      try (ResultSet dump = db.createStatement().executeQuery("SCRIPT NODATA")) {
+        // schema only: makes sure the dump below would show table contents at all
+        assertEquals(true, dump.next());
+      }
+      StringBuilder everything = new StringBuilder();
+      try (ResultSet dump = db.createStatement().executeQuery("SCRIPT")) {
+        while (dump.next()) {
+          everything.append(dump.getString(1)).append('\n');
+        }
+      }
+      assertEquals(true, everything.indexOf(clientId) >= 0, "the dump covers the client's rows");
+      assertEquals(-1, everything.indexOf(secret), "the plain secret is nowhere in the database");
+    }
+  }
+
+  @Test
+  void theServerLogNeverShowsTheSecret() throws Exception {
+    String log = System.getProperty("keycloak.log");
+    assumeTrue(log != null && KeycloakServer.get().jdbcUrl() != null, "log of an external server");
+    realm.tokens().clientCredentials(clientId, secret);
+    realm.tokens().clientCredentials(clientId, secret + "wrong");
+    String text = Files.readString(Path.of(log), StandardCharsets.UTF_8);
+    assertFalse(text.isEmpty());
+    assertFalse(text.contains(secret), "a secret reached the server log");
+  }
+
+  private static String storedHash(Connection db) throws Exception {
+    try (PreparedStatement query =
+        db.prepareStatement(
+            "select SECRET_HASH from OAUTH2_SELF_SERVICE_CLIENT where CLIENT_ID = ?")) {
+      query.setString(1, clientId);
+      try (ResultSet row = query.executeQuery()) {
+        assertEquals(true, row.next(), "the client has a row");
+        return row.getString(1);
+      }
+    }
+  }
+
+  private static String sha256Hex(String value) throws Exception {
+    return HexFormat.of()
+        .formatHex(
+            MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+  }
+}
