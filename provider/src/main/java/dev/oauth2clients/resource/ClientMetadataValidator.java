@@ -111,11 +111,11 @@ final class ClientMetadataValidator {
     if (isAbsent(node)) {
       throw ApiError.INVALID_CLIENT_METADATA.because("client_name is required.");
     }
-    String name = text(node, "client_name").trim();
+    String name = stripSpaces(text(node, "client_name"));
     if (name.isEmpty()) {
       throw ApiError.INVALID_CLIENT_METADATA.because("client_name must not be empty.");
     }
-    if (name.length() > MAX_NAME) {
+    if (characters(name) > MAX_NAME) {
       throw ApiError.INVALID_CLIENT_METADATA.because(
           "client_name must be at most " + MAX_NAME + " characters.");
     }
@@ -131,7 +131,7 @@ final class ClientMetadataValidator {
       return null;
     }
     String value = text(node, field);
-    if (value.length() > maxLength) {
+    if (characters(value) > maxLength) {
       throw ApiError.INVALID_CLIENT_METADATA.because(
           field + " must be at most " + maxLength + " characters.");
     }
@@ -143,8 +143,9 @@ final class ClientMetadataValidator {
     return value;
   }
 
+  /** Duplicates collapse before counting: the limit is on what is stored. */
   private static List<String> uriList(JsonNode node, String field, Function<String, String> rule) {
-    List<String> values = stringList(node, field);
+    Set<String> values = new LinkedHashSet<>(stringList(node, field));
     if (values.size() > MAX_URIS) {
       ApiError error =
           field.equals("allowed_cors_origins")
@@ -152,8 +153,7 @@ final class ClientMetadataValidator {
               : ApiError.INVALID_REDIRECT_URI;
       throw error.because(field + " may hold at most " + MAX_URIS + " entries.");
     }
-    return List.copyOf(
-        values.stream().map(rule).collect(LinkedHashSet::new, Set::add, Set::addAll));
+    return values.stream().map(rule).toList();
   }
 
   private static String redirectUri(String value) {
@@ -191,7 +191,7 @@ final class ClientMetadataValidator {
     }
     for (String contact : contacts) {
       if (contact.isBlank()
-          || contact.length() > MAX_CONTACT_LENGTH
+          || characters(contact) > MAX_CONTACT_LENGTH
           || contact.codePoints().anyMatch(Character::isISOControl)) {
         throw ApiError.INVALID_CLIENT_METADATA.because(
             "Each contact must be 1 to "
@@ -250,6 +250,28 @@ final class ClientMetadataValidator {
     return node.textValue();
   }
 
+  /** Like {@link String#strip()}, but no-break spaces count as spaces too. */
+  private static String stripSpaces(String value) {
+    int start = 0;
+    int end = value.length();
+    while (start < end && isSpace(value.charAt(start))) {
+      start++;
+    }
+    while (end > start && isSpace(value.charAt(end - 1))) {
+      end--;
+    }
+    return value.substring(start, end);
+  }
+
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
+  }
+
+  /** Characters as people count them: a code point, not a UTF-16 unit. */
+  private static int characters(String value) {
+    return value.codePointCount(0, value.length());
+  }
+
   private static boolean isAbsent(JsonNode node) {
     return node == null || node.isNull();
   }
@@ -278,7 +300,7 @@ final class ClientMetadataValidator {
         return words(sent.textValue()).equals(words(expected.textValue()));
       }
       if (sent.isIntegralNumber() && expected.isIntegralNumber()) {
-        return sent.longValue() == expected.longValue();
+        return sent.bigIntegerValue().equals(expected.bigIntegerValue());
       }
       return sent.equals(expected);
     }

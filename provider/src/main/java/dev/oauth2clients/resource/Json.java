@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** The project's own Jackson mapper, so that parsing rules do not depend on server settings. */
@@ -45,10 +47,20 @@ final class Json {
     }
   }
 
-  /** Parses a request body, or null where it is not one JSON value. */
+  /**
+   * Parses a request body, or null where it is not one JSON value in UTF-8. Decoding comes first
+   * and is strict, because Jackson alone would guess UTF-16 or UTF-32 from the bytes.
+   */
   static JsonNode readOrNull(byte[] body) {
     try {
-      return MAPPER.readTree(body);
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(body))
+              .toString();
+      return MAPPER.readTree(text);
     } catch (IOException e) {
       return null;
     }

@@ -35,6 +35,9 @@ final class UriRules {
     if (uri.get().getRawFragment() != null) {
       return Optional.of("must not contain a fragment");
     }
+    if (uri.get().getRawUserInfo() != null) {
+      return Optional.of("must not contain user information");
+    }
     String scheme = uri.get().getScheme().toLowerCase(Locale.ROOT);
     if (scheme.equals("https") || scheme.equals("http")) {
       return webProblem(uri.get());

@@ -20,6 +20,13 @@ class UriRulesTest {
   @Nested
   class RedirectUris {
 
+    @Test
+    void refusesUserInformationInAPrivateUseUri() {
+      assertEquals(
+          Optional.of("must not contain user information"),
+          UriRules.redirectUriProblem("com.example.app://user:pw@host/cb"));
+    }
+
     @ParameterizedTest
     @ValueSource(
         strings = {
