@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.oauth2clients.it.support.Admin;
-import dev.oauth2clients.it.support.ClientsApi;
-import dev.oauth2clients.it.support.TestRealm;
+import dev.oauth2clients.testsupport.Admin;
+import dev.oauth2clients.testsupport.ClientsApi;
+import dev.oauth2clients.testsupport.TestRealm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.oauth2clients.it.support.ClientsApi;
-import dev.oauth2clients.it.support.HttpResult;
-import dev.oauth2clients.it.support.Json;
-import dev.oauth2clients.it.support.TestRealm;
+import dev.oauth2clients.testsupport.ClientsApi;
+import dev.oauth2clients.testsupport.HttpResult;
+import dev.oauth2clients.testsupport.Json;
+import dev.oauth2clients.testsupport.TestRealm;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;

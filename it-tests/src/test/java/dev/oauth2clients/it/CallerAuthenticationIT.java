@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.oauth2clients.it.support.Admin;
-import dev.oauth2clients.it.support.Http;
-import dev.oauth2clients.it.support.HttpResult;
-import dev.oauth2clients.it.support.Json;
-import dev.oauth2clients.it.support.TestRealm;
+import dev.oauth2clients.testsupport.Admin;
+import dev.oauth2clients.testsupport.Http;
+import dev.oauth2clients.testsupport.HttpResult;
+import dev.oauth2clients.testsupport.Json;
+import dev.oauth2clients.testsupport.TestRealm;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.oauth2clients.it.support.HttpResult;
-import dev.oauth2clients.it.support.TestRealm;
+import dev.oauth2clients.testsupport.HttpResult;
+import dev.oauth2clients.testsupport.TestRealm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -3,9 +3,9 @@ package dev.oauth2clients.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.oauth2clients.it.support.ClientsApi;
-import dev.oauth2clients.it.support.HttpResult;
-import dev.oauth2clients.it.support.TestRealm;
+import dev.oauth2clients.testsupport.ClientsApi;
+import dev.oauth2clients.testsupport.HttpResult;
+import dev.oauth2clients.testsupport.TestRealm;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

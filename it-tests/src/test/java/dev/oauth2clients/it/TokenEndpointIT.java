@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.oauth2clients.it.support.Http;
-import dev.oauth2clients.it.support.HttpResult;
-import dev.oauth2clients.it.support.TestRealm;
+import dev.oauth2clients.testsupport.Http;
+import dev.oauth2clients.testsupport.HttpResult;
+import dev.oauth2clients.testsupport.TestRealm;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;

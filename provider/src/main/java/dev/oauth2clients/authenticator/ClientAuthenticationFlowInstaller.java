@@ -10,8 +10,12 @@ import org.keycloak.models.RealmModel;
  */
 public final class ClientAuthenticationFlowInstaller {
 
-  /** After Keycloak's own client authenticators (10 to 50), so they keep running first. */
-  static final int PRIORITY = 100;
+  /**
+   * Before Keycloak's own client authenticators (10 to 50). The flow runs executions in order until
+   * the one the client names has answered; first place spares a self-service client the five
+   * built-in checks, and costs any other client one cached client lookup.
+   */
+  static final int PRIORITY = 5;
 
   private ClientAuthenticationFlowInstaller() {}
 

@@ -1,4 +1,4 @@
-package dev.oauth2clients.it.support;
+package dev.oauth2clients.testsupport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

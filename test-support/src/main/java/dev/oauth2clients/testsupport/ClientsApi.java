@@ -1,4 +1,4 @@
-package dev.oauth2clients.it.support;
+package dev.oauth2clients.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,0 +1,197 @@
+package dev.oauth2clients.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.testsupport.Admin;
+import dev.oauth2clients.testsupport.Http;
+import dev.oauth2clients.testsupport.Json;
+import dev.oauth2clients.testsupport.KeycloakServer;
+import dev.oauth2clients.testsupport.TestRealm;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+/**
+ * client_credentials throughput at Keycloak's token endpoint: a self-service client against plain
+ * Keycloak confidential clients on the same server, in alternating rounds so that drift of the
+ * machine hits all of them alike. Prints requests per second and their ratios.
+ *
+ * <p>Settings (system properties): {@code bench.threads} (4), {@code bench.seconds} per round (15),
+ * {@code bench.rounds} (3), {@code bench.warmup} seconds per client (10).
+ */
+public final class TokenThroughputBenchmark {
+
+  private static final String SAME_SETTINGS_CLIENT = "plain-with-refresh";
+  private static final String SAME_SETTINGS_SECRET = "plain-with-refresh-secret-0123456789";
+
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+  private final int threads = Integer.getInteger("bench.threads", 4);
+  private final Duration round = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
+  private final int rounds = Integer.getInteger("bench.rounds", 3);
+  private final Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmup", 10));
+
+  /** A client and the form that asks the token endpoint for a client_credentials grant. */
+  private record Contender(String label, String form) {}
+
+  public static void main(String[] args) throws Exception {
+    new TokenThroughputBenchmark().run();
+  }
+
+  private void run() throws Exception {
+    KeycloakServer server = KeycloakServer.get();
+    try (TestRealm realm = TestRealm.create("owner")) {
+      JsonNode selfService = realm.api("owner").createNamed("benchmarked");
+      createPlainClientWithRefreshTokens(realm);
+      List<Contender> contenders =
+          List.of(
+              new Contender(
+                  "self-service client (hashed secret, refresh token)",
+                  form(
+                      selfService.get("client_id").asText(),
+                      selfService.get("client_secret").asText())),
+              new Contender(
+                  "plain Keycloak client, same settings (refresh token)",
+                  form(SAME_SETTINGS_CLIENT, SAME_SETTINGS_SECRET)),
+              new Contender(
+                  "plain Keycloak client, Keycloak defaults (no refresh token)",
+                  form(TestRealm.PLAIN_CLIENT, TestRealm.PLAIN_SECRET)));
+      String tokenUrl = realm.tokens().tokenUrl();
+
+      for (Contender contender : contenders) {
+        measure(tokenUrl, contender, warmup);
+      }
+      Map<Contender, List<Double>> rates = new LinkedHashMap<>();
+      for (int r = 0; r < rounds; r++) {
+        for (Contender contender : contenders) {
+          rates
+              .computeIfAbsent(contender, c -> new ArrayList<>())
+              .add(measure(tokenUrl, contender, round));
+        }
+      }
+      report(server, rates, contenders);
+    }
+  }
+
+  /** A Keycloak confidential client configured like a self-service one, but with a plain secret. */
+  private static void createPlainClientWithRefreshTokens(TestRealm realm) {
+    ObjectNode client = Json.object();
+    client.put("clientId", SAME_SETTINGS_CLIENT);
+    client.put("secret", SAME_SETTINGS_SECRET);
+    client.put("publicClient", false);
+    client.put("serviceAccountsEnabled", true);
+    client.put("fullScopeAllowed", false);
+    client.putObject("attributes").put("client_credentials.use_refresh_token", "true");
+    Admin.expect(201, realm.admin().call("POST", "/" + realm.name() + "/clients", client));
+  }
+
+  /** Grants per second over one period, with every request checked for a 200. */
+  private double measure(String tokenUrl, Contender contender, Duration period) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(tokenUrl))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(contender.form()))
+            .build();
+    long deadline = System.nanoTime() + period.toNanos();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Long>> workers = new ArrayList<>();
+      long started = System.nanoTime();
+      for (int t = 0; t < threads; t++) {
+        workers.add(pool.submit(() -> grantsUntil(request, deadline)));
+      }
+      long grants = 0;
+      for (Future<Long> worker : workers) {
+        grants += worker.get();
+      }
+      return grants / ((System.nanoTime() - started) / 1e9);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private long grantsUntil(HttpRequest request, long deadline)
+      throws IOException, InterruptedException {
+    long grants = 0;
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(
+            "token endpoint answered " + response.statusCode() + ": " + response.body());
+      }
+      grants++;
+    }
+    return grants;
+  }
+
+  private void report(
+      KeycloakServer server, Map<Contender, List<Double>> rates, List<Contender> contenders)
+      throws IOException {
+    System.out.println();
+    System.out.printf(
+        Locale.ROOT,
+        "client_credentials throughput: Keycloak %s, %d cores, Java %s, %d threads, %d rounds x %d s (after %d s warm-up each)%n",
+        keycloakVersion(),
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"),
+        threads,
+        rounds,
+        round.toSeconds(),
+        warmup.toSeconds());
+    for (Contender contender : contenders) {
+      List<Double> perRound = rates.get(contender);
+      System.out.printf(
+          Locale.ROOT,
+          "  %-62s %8.1f req/s   rounds: %s%n",
+          contender.label(),
+          mean(perRound),
+          perRound.stream()
+              .map(r -> String.format(Locale.ROOT, "%.1f", r))
+              .collect(Collectors.joining(", ")));
+    }
+    double selfService = mean(rates.get(contenders.get(0)));
+    System.out.printf(
+        Locale.ROOT,
+        "ratio self-service / plain with the same settings: %.3f (goal >= 0.97)%n",
+        selfService / mean(rates.get(contenders.get(1))));
+    System.out.printf(
+        Locale.ROOT,
+        "ratio self-service / plain with Keycloak defaults: %.3f (the price of the refresh token the contract asks for)%n",
+        selfService / mean(rates.get(contenders.get(2))));
+    System.out.println("server: " + server.baseUrl());
+  }
+
+  private static String form(String clientId, String secret) {
+    return Http.encodeForm(
+        Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
+  }
+
+  private static double mean(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+  }
+
+  private static String keycloakVersion() throws IOException {
+    String home = System.getProperty("keycloak.home");
+    Path version = home == null ? null : Path.of(home, "version.txt");
+    return version != null && Files.exists(version)
+        ? Files.readString(version).trim()
+        : "(external)";
+  }
+}
