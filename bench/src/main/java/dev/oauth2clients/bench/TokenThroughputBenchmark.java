@@ -49,7 +49,7 @@ public final class TokenThroughputBenchmark {
   private final Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmup", 10));
 
   /** A client and the form that asks the token endpoint for a client_credentials grant. */
-  private record Contender(String label, String form) {}
+  private record Contender(String label, String clientId, String form) {}
 
   public static void main(String[] args) throws Exception {
     new TokenThroughputBenchmark().run();
@@ -62,17 +62,18 @@ public final class TokenThroughputBenchmark {
       createPlainClientWithRefreshTokens(realm);
       List<Contender> contenders =
           List.of(
-              new Contender(
+              contender(
                   "self-service client (hashed secret, refresh token)",
-                  form(
-                      selfService.get("client_id").asText(),
-                      selfService.get("client_secret").asText())),
-              new Contender(
+                  selfService.get("client_id").asText(),
+                  selfService.get("client_secret").asText()),
+              contender(
                   "plain Keycloak client, same settings (refresh token)",
-                  form(SAME_SETTINGS_CLIENT, SAME_SETTINGS_SECRET)),
-              new Contender(
+                  SAME_SETTINGS_CLIENT,
+                  SAME_SETTINGS_SECRET),
+              contender(
                   "plain Keycloak client, Keycloak defaults (no refresh token)",
-                  form(TestRealm.PLAIN_CLIENT, TestRealm.PLAIN_SECRET)));
+                  TestRealm.PLAIN_CLIENT,
+                  TestRealm.PLAIN_SECRET));
       String tokenUrl = realm.tokens().tokenUrl();
 
       for (Contender contender : contenders) {
@@ -87,6 +88,7 @@ public final class TokenThroughputBenchmark {
         }
       }
       report(server, rates, contenders);
+      reportSessions(realm, contenders);
     }
   }
 
@@ -178,9 +180,38 @@ public final class TokenThroughputBenchmark {
     System.out.println("server: " + server.baseUrl());
   }
 
-  private static String form(String clientId, String secret) {
-    return Http.encodeForm(
-        Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
+  private static Contender contender(String label, String clientId, String secret) {
+    return new Contender(
+        label,
+        clientId,
+        Http.encodeForm(
+            Map.of(
+                "grant_type",
+                "client_credentials",
+                "client_id",
+                clientId,
+                "client_secret",
+                secret)));
+  }
+
+  /**
+   * Sessions the grants left behind: with refresh tokens, every grant keeps one user session of the
+   * service account (persisted, and alive for the realm's SSO idle time).
+   */
+  private static void reportSessions(TestRealm realm, List<Contender> contenders) {
+    System.out.println("sessions held after the run (realm SSO Session Idle: 30 min):");
+    for (Contender contender : contenders) {
+      String id = realm.admin().findClient(realm.name(), contender.clientId()).get("id").asText();
+      JsonNode count =
+          Admin.expect(
+                  200,
+                  realm
+                      .admin()
+                      .call("GET", "/" + realm.name() + "/clients/" + id + "/session-count", null))
+              .json();
+      System.out.printf(
+          Locale.ROOT, "  %-62s %8d%n", contender.label(), count.get("count").asLong());
+    }
   }
 
   private static double mean(List<Double> values) {

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oauth2clients.testsupport.Admin;
+import dev.oauth2clients.testsupport.BrowserLogin;
 import dev.oauth2clients.testsupport.Http;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.Json;
@@ -119,7 +121,7 @@ class CallerAuthenticationIT {
   @Test
   void anExpiredTokenIsInvalid() {
     JsonNode app = realm.admin().findClient(realm.name(), TestRealm.USER_APP);
-    var shortLived = (com.fasterxml.jackson.databind.node.ObjectNode) app.deepCopy();
+    ObjectNode shortLived = app.deepCopy();
     shortLived.with("attributes").put("access.token.lifespan", "2");
     Admin.expect(
         204,
@@ -156,10 +158,35 @@ class CallerAuthenticationIT {
             .clientCredentials(own.get("client_id").asText(), own.get("client_secret").asText());
     String token = selfService.json().get("access_token").asText();
     assertAccessDenied(listWithAuthorization(realm, "Bearer " + token));
+    int before = realm.api("alice").list("").json().size();
     HttpResult mint =
         realm.apiWithToken(token).create(Map.of("client_name", "minted by a program"));
     assertAccessDenied(mint);
-    assertEquals(1, realm.api("alice").list("").json().size(), "nothing was minted");
+    assertEquals(before, realm.api("alice").list("").json().size(), "nothing was minted");
+  }
+
+  @Test
+  void aUsersTokenIssuedToASelfServiceClientIsRefused() {
+    String redirectUri = "http://127.0.0.1:8765/callback";
+    ObjectNode body = Json.object();
+    body.put("client_name", "An app the user signs in to");
+    body.putArray("redirect_uris").add(redirectUri);
+    JsonNode app = realm.api("alice").create(body).json();
+
+    JsonNode tokens =
+        BrowserLogin.authorizationCode(
+            realm,
+            app.get("client_id").asText(),
+            app.get("client_secret").asText(),
+            redirectUri,
+            "alice");
+    JsonNode claims = Json.claims(tokens.get("access_token").asText());
+    assertEquals(app.get("client_id").asText(), claims.get("azp").asText());
+    assertEquals(realm.userId("alice"), claims.get("sub").asText(), "a human user's token");
+
+    HttpResult result =
+        listWithAuthorization(realm, "Bearer " + tokens.get("access_token").asText());
+    assertAccessDenied(result);
   }
 
   @Test

@@ -1,0 +1,97 @@
+package dev.oauth2clients.testsupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The authorization code flow as a browser walks it: Keycloak's login page, the user's password,
+ * the redirect with the code, and the code exchanged at the token endpoint.
+ */
+public final class BrowserLogin {
+
+  private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
+  private static final Pattern CODE = Pattern.compile("[?&]code=([^&]+)");
+
+  private BrowserLogin() {}
+
+  /** The token response for {@code username} signing in to the given confidential client. */
+  public static JsonNode authorizationCode(
+      TestRealm realm, String clientId, String secret, String redirectUri, String username) {
+    HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    String authorize =
+        realm.url()
+            + "/protocol/openid-connect/auth?response_type=code&scope=openid&state=s1"
+            + "&client_id="
+            + Http.encode(clientId)
+            + "&redirect_uri="
+            + Http.encode(redirectUri);
+    HttpResponse<String> loginPage =
+        send(browser, HttpRequest.newBuilder(URI.create(authorize)).build());
+    assertEquals(200, loginPage.statusCode(), loginPage::body);
+    Matcher action = FORM_ACTION.matcher(loginPage.body());
+    if (!action.find()) {
+      throw new AssertionError("no login form in: " + loginPage.body());
+    }
+    HttpResponse<String> submitted =
+        send(
+            browser,
+            HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookies(loginPage))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        Http.encodeForm(
+                            Map.of("username", username, "password", TestRealm.PASSWORD)),
+                        StandardCharsets.UTF_8))
+                .build());
+    String location = submitted.headers().firstValue("Location").orElse("");
+    Matcher code = CODE.matcher(location);
+    if (submitted.statusCode() != 302 || !location.startsWith(redirectUri) || !code.find()) {
+      throw new AssertionError("no code after login: " + submitted.statusCode() + " " + location);
+    }
+    HttpResult tokens =
+        realm
+            .tokens()
+            .post(
+                Map.of(
+                    "grant_type", "authorization_code",
+                    "code", code.group(1),
+                    "redirect_uri", redirectUri,
+                    "client_id", clientId,
+                    "client_secret", secret));
+    assertEquals(200, tokens.status(), tokens::toString);
+    return tokens.json();
+  }
+
+  /**
+   * The login page's cookies, sent back as a browser would. Java's CookieManager will not: it drops
+   * Keycloak's Secure/SameSite cookies on plain-http localhost.
+   */
+  private static String cookies(HttpResponse<String> response) {
+    return response.headers().allValues("Set-Cookie").stream()
+        .map(cookie -> cookie.split(";", 2)[0])
+        .collect(Collectors.joining("; "));
+  }
+
+  private static HttpResponse<String> send(HttpClient browser, HttpRequest request) {
+    try {
+      return browser.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(request.uri() + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
