@@ -70,39 +70,15 @@ class CallerAuthenticationIT {
 
   @Test
   void aRefreshTokenIsNoAccessToken() {
-    HttpResult signIn =
-        realm
-            .tokens()
-            .post(
-                Map.of(
-                    "grant_type",
-                    "password",
-                    "client_id",
-                    TestRealm.USER_APP,
-                    "username",
-                    "alice",
-                    "password",
-                    TestRealm.PASSWORD));
-    String refreshToken = signIn.json().get("refresh_token").asText();
+    JsonNode signIn = realm.signIn("alice");
+    String refreshToken = signIn.get("refresh_token").asText();
     assertInvalidToken(listWithAuthorization(realm, "Bearer " + refreshToken));
   }
 
   @Test
   void aTokenWhoseSessionEndedIsInvalid() {
-    HttpResult signIn =
-        realm
-            .tokens()
-            .post(
-                Map.of(
-                    "grant_type",
-                    "password",
-                    "client_id",
-                    TestRealm.USER_APP,
-                    "username",
-                    "alice",
-                    "password",
-                    TestRealm.PASSWORD));
-    String accessToken = signIn.json().get("access_token").asText();
+    JsonNode signIn = realm.signIn("alice");
+    String accessToken = signIn.get("access_token").asText();
     assertEquals(200, listWithAuthorization(realm, "Bearer " + accessToken).status());
 
     HttpResult logout =
@@ -112,7 +88,7 @@ class CallerAuthenticationIT {
                 "client_id",
                 TestRealm.USER_APP,
                 "refresh_token",
-                signIn.json().get("refresh_token").asText()),
+                signIn.get("refresh_token").asText()),
             Map.of());
     assertEquals(204, logout.status(), logout::toString);
     assertInvalidToken(listWithAuthorization(realm, "Bearer " + accessToken));

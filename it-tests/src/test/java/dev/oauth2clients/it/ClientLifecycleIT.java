@@ -159,11 +159,10 @@ class ClientLifecycleIT {
   @Test
   void deleteEndsTheClientItsRefreshTokensAndItsId() {
     ClientsApi api = realm.api("alice");
-    JsonNode client = api.createNamed("Short-lived");
-    String clientId = client.get("client_id").asText();
-    String secret = client.get("client_secret").asText();
-    String refreshToken =
-        realm.tokens().clientCredentials(clientId, secret).json().get("refresh_token").asText();
+    Granted granted = granted(api, "Short-lived");
+    String clientId = granted.clientId();
+    String secret = granted.secret();
+    String refreshToken = granted.refreshToken();
 
     HttpResult deleted = api.delete(clientId);
     assertEquals(204, deleted.status(), deleted::toString);
@@ -226,11 +225,10 @@ class ClientLifecycleIT {
   @Test
   void pausedClientGetsNoTokensUntilEnabledAgain() {
     ClientsApi api = realm.api("alice");
-    JsonNode client = api.createNamed("Pausable");
-    String clientId = client.get("client_id").asText();
-    String secret = client.get("client_secret").asText();
-    String refreshToken =
-        realm.tokens().clientCredentials(clientId, secret).json().get("refresh_token").asText();
+    Granted granted = granted(api, "Pausable");
+    String clientId = granted.clientId();
+    String secret = granted.secret();
+    String refreshToken = granted.refreshToken();
 
     assertEquals(200, api.patch(clientId, Map.of("enabled", false)).status());
     assertEquals(401, realm.tokens().clientCredentials(clientId, secret).status());
@@ -257,6 +255,18 @@ class ClientLifecycleIT {
         List.of(ids.get(0), ids.get(3)),
         clientIds(api.list("client_id=" + ids.get(3) + "&client_id=" + ids.get(0))));
     assertEquals(List.of(), clientIds(api.list("client_id=ssc-unknown")));
+  }
+
+  /** A new client and the refresh token of its first client_credentials grant. */
+  private record Granted(String clientId, String secret, String refreshToken) {}
+
+  private static Granted granted(ClientsApi api, String name) {
+    JsonNode client = api.createNamed(name);
+    String clientId = client.get("client_id").asText();
+    String secret = client.get("client_secret").asText();
+    HttpResult tokens = realm.tokens().clientCredentials(clientId, secret);
+    assertEquals(200, tokens.status(), tokens::toString);
+    return new Granted(clientId, secret, tokens.json().get("refresh_token").asText());
   }
 
   private static List<String> clientIds(HttpResult list) {

@@ -1,6 +1,5 @@
 package dev.oauth2clients.resource;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oauth2clients.authenticator.ClientAuthenticationFlowInstaller;
 import dev.oauth2clients.client.ClientMetadata;
@@ -19,11 +18,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -120,12 +121,7 @@ public class OAuth2ClientsResource {
       @PathParam("clientId") String clientId,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       InputStream body) {
-    return respond(
-        call -> {
-          SelfServiceClient client = owned(call, clientId);
-          ObjectNode json = RequestBodies.readObject(contentType, body, RequestBodies.JSON);
-          return update(call, client, json);
-        });
+    return change(clientId, contentType, body, RequestBodies.JSON, (client, sent) -> sent);
   }
 
   @PATCH
@@ -134,13 +130,14 @@ public class OAuth2ClientsResource {
       @PathParam("clientId") String clientId,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       InputStream body) {
-    return respond(
-        call -> {
-          SelfServiceClient client = owned(call, clientId);
-          ObjectNode patch = RequestBodies.readObject(contentType, body, RequestBodies.MERGE_PATCH);
-          JsonNode current = Json.toTree(ClientViews.withoutSecret(client));
-          return update(call, client, (ObjectNode) JsonMergePatch.apply(current, patch));
-        });
+    return change(
+        clientId,
+        contentType,
+        body,
+        RequestBodies.MERGE_PATCH,
+        (client, patch) ->
+            (ObjectNode)
+                JsonMergePatch.apply(Json.toTree(ClientViews.withoutSecret(client)), patch));
   }
 
   @DELETE
@@ -177,11 +174,27 @@ public class OAuth2ClientsResource {
     return Cors.builder().auth().allowedMethods(METHODS).preflight().add(Response.ok());
   }
 
-  private Response update(Call call, SelfServiceClient client, ObjectNode json) {
-    ClientMetadata metadata =
-        ClientMetadataValidator.validate(json, ClientViews.acceptedOnUpdate(client, call.policy()));
-    clients.update(client, metadata, call.policy().accessTokenLifespan());
-    return json(Response.ok(), ClientViews.withoutSecret(client));
+  /**
+   * PUT and PATCH: the caller's client, the body in the given media type, and from both the whole
+   * new client object, which is then validated and stored like a replacement.
+   */
+  private Response change(
+      String clientId,
+      String contentType,
+      InputStream body,
+      MediaType mediaType,
+      BiFunction<SelfServiceClient, ObjectNode, ObjectNode> newObject) {
+    return respond(
+        call -> {
+          SelfServiceClient client = owned(call, clientId);
+          ObjectNode sent = RequestBodies.readObject(contentType, body, mediaType);
+          ClientMetadata metadata =
+              ClientMetadataValidator.validate(
+                  newObject.apply(client, sent),
+                  ClientViews.acceptedOnUpdate(client, call.policy()));
+          clients.update(client, metadata, call.policy().accessTokenLifespan());
+          return json(Response.ok(), ClientViews.withoutSecret(client));
+        });
   }
 
   /** The caller's client; anyone else's, or one not made here, is reported as missing. */

@@ -2,6 +2,7 @@ package dev.oauth2clients.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
@@ -86,8 +87,8 @@ public final class TestRealm implements AutoCloseable {
     return id;
   }
 
-  /** A fresh access token of a signed-in user (password grant on the public test client). */
-  public String userToken(String username) {
+  /** A user's fresh token response (password grant on the public test client). */
+  public JsonNode signIn(String username) {
     HttpResult response =
         tokens()
             .post(
@@ -97,7 +98,12 @@ public final class TestRealm implements AutoCloseable {
                     "username", username,
                     "password", PASSWORD));
     assertEquals(200, response.status(), () -> "sign-in of " + username + ": " + response);
-    return response.json().get("access_token").asText();
+    return response.json();
+  }
+
+  /** A fresh access token of a signed-in user. */
+  public String userToken(String username) {
+    return signIn(username).get("access_token").asText();
   }
 
   public ClientsApi api(String username) {
