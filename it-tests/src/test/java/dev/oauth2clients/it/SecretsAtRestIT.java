@@ -46,13 +46,18 @@ class SecretsAtRestIT {
   }
 
   @Test
-  void theAdminApiShowsNoUsableSecret() {
+  void theAdminApiShowsNoUsableSecret() throws Exception {
     JsonNode client = realm.admin().findClient(realm.name(), clientId);
     assertFalse(client.toString().contains(secret), client::toString);
     assertFalse(
         client.hasNonNull("secret") && !client.get("secret").asText().isEmpty(), client::toString);
     assertEquals("oauth2-clients-hashed-secret", client.get("clientAuthenticatorType").asText());
     assertEquals(realm.userId("alice"), client.at("/attributes/oauth2-clients.owner").asText());
+    assertEquals(
+        sha256Hex(secret),
+        client.at("/attributes/oauth2-clients.secret-sha256").asText(),
+        "admins see the hash, which is no credential");
+    assertEquals(401, realm.tokens().clientCredentials(clientId, sha256Hex(secret)).status());
 
     HttpResult credentials =
         realm
@@ -117,10 +122,11 @@ class SecretsAtRestIT {
   private static String storedHash(Connection db) throws Exception {
     try (PreparedStatement query =
         db.prepareStatement(
-            "select SECRET_HASH from OAUTH2_SELF_SERVICE_CLIENT where CLIENT_ID = ?")) {
+            "select a.VALUE from CLIENT_ATTRIBUTES a join CLIENT c on a.CLIENT_ID = c.ID"
+                + " where c.CLIENT_ID = ? and a.NAME = 'oauth2-clients.secret-sha256'")) {
       query.setString(1, clientId);
       try (ResultSet row = query.executeQuery()) {
-        assertEquals(true, row.next(), "the client has a row");
+        assertEquals(true, row.next(), "the client has a stored hash");
         return row.getString(1);
       }
     }

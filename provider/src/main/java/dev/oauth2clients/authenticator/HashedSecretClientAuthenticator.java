@@ -1,8 +1,7 @@
 package dev.oauth2clients.authenticator;
 
+import dev.oauth2clients.client.FixedSettings;
 import dev.oauth2clients.secret.ClientSecrets;
-import dev.oauth2clients.store.SelfServiceClientEntity;
-import dev.oauth2clients.store.SelfServiceClientStore;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -26,7 +25,7 @@ import org.keycloak.util.BasicAuthHelper;
 
 /**
  * Authenticates self-service clients at Keycloak's token, introspection and revocation endpoints
- * against the stored hash of their secret, accepting {@code client_secret_post} only.
+ * against the hash of their secret, accepting {@code client_secret_post} only.
  *
  * <p>Keycloak runs every execution of the realm's client authentication flow for every client and
  * keeps only the result of the one the client names, so for any other client this does nothing but
@@ -65,13 +64,15 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
     if (secret == null) {
       return Optional.of("client_secret is missing from the form body.");
     }
-    KeycloakSession session = context.getSession();
-    Optional<SelfServiceClientEntity> entity =
-        new SelfServiceClientStore(session).findById(client.getId());
-    if (entity.isEmpty() || !ClientSecrets.matches(secret, entity.get().getSecretHash())) {
+    // Both attributes come from Keycloak's client cache: no database query on this path.
+    if (!ClientSecrets.matches(secret, client.getAttribute(FixedSettings.SECRET_HASH_ATTRIBUTE))) {
       return Optional.of("Invalid client credentials.");
     }
-    UserModel owner = session.users().getUserById(context.getRealm(), entity.get().getOwnerId());
+    String ownerId = client.getAttribute(FixedSettings.OWNER_ATTRIBUTE);
+    UserModel owner =
+        ownerId == null
+            ? null
+            : context.getSession().users().getUserById(context.getRealm(), ownerId);
     if (owner == null || !owner.isEnabled()) {
       return Optional.of("The client's owner is disabled.");
     }

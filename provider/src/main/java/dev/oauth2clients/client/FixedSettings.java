@@ -19,6 +19,12 @@ public final class FixedSettings {
   /** Client attribute naming the owner's user id, so admins can tell these clients apart. */
   public static final String OWNER_ATTRIBUTE = "oauth2-clients.owner";
 
+  /**
+   * Client attribute holding the SHA-256 of the secret. On the client model it rides Keycloak's
+   * cluster-wide client cache, so the token endpoint checks it without a database query.
+   */
+  public static final String SECRET_HASH_ATTRIBUTE = "oauth2-clients.secret-sha256";
+
   /** Client attribute naming the owner's username, for the admin console. */
   public static final String OWNER_USERNAME_ATTRIBUTE = "oauth2-clients.owner-username";
 

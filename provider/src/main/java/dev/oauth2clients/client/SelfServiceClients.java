@@ -73,13 +73,13 @@ public final class SelfServiceClients {
     model.addProtocolMapper(ownerAudienceMapper(owner));
 
     String secret = ClientSecrets.newSecret();
+    model.setAttribute(FixedSettings.SECRET_HASH_ATTRIBUTE, ClientSecrets.hash(secret));
     long now = System.currentTimeMillis();
     SelfServiceClientEntity entity = new SelfServiceClientEntity();
     entity.setId(model.getId());
     entity.setRealmId(realm.getId());
     entity.setOwnerId(owner.getId());
     entity.setClientId(model.getClientId());
-    entity.setSecretHash(ClientSecrets.hash(secret));
     entity.setCreatedAt(now);
     SelfServiceClient client = new SelfServiceClient(model, entity);
     apply(client, metadata, accessTokenLifespan, now);
@@ -96,7 +96,7 @@ public final class SelfServiceClients {
   /** Replaces the hash: the old secret fails from the next request on. */
   public String rotateSecret(SelfServiceClient client) {
     String secret = ClientSecrets.newSecret();
-    client.entity().setSecretHash(ClientSecrets.hash(secret));
+    client.model().setAttribute(FixedSettings.SECRET_HASH_ATTRIBUTE, ClientSecrets.hash(secret));
     client.entity().setUpdatedAt(System.currentTimeMillis());
     audit(Operation.ROTATE_SECRET, client);
     return secret;

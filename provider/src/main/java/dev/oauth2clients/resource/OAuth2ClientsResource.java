@@ -79,10 +79,7 @@ public class OAuth2ClientsResource {
               session
                   .getContext()
                   .getUri()
-                  .getBaseUriBuilder()
-                  .path("realms")
-                  .path(realm.getName())
-                  .path("oauth2-clients")
+                  .getAbsolutePathBuilder()
                   .path(created.client().clientId())
                   .build();
           return json(

@@ -55,9 +55,6 @@ public class SelfServiceClientEntity {
   @Column(name = "CLIENT_ID", length = 255, nullable = false)
   private String clientId;
 
-  @Column(name = "SECRET_HASH", length = 64, nullable = false)
-  private String secretHash;
-
   @Column(name = "CONTACTS", length = 4000)
   private String contacts;
 
@@ -100,14 +97,6 @@ public class SelfServiceClientEntity {
 
   public void setClientId(String clientId) {
     this.clientId = clientId;
-  }
-
-  public String getSecretHash() {
-    return secretHash;
-  }
-
-  public void setSecretHash(String secretHash) {
-    this.secretHash = secretHash;
   }
 
   /** JSON array text, or null when the owner gave none. */
