@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * One real Keycloak for the whole test run: the distribution unpacked by the build, with the
@@ -59,7 +61,9 @@ public final class KeycloakServer {
   private static KeycloakServer start() {
     Path home = Path.of(requiredProperty("keycloak.home"));
     Path log = Path.of(requiredProperty("keycloak.log"));
-    Path database = log.resolveSibling("keycloak-test-db");
+    // A directory of its own per run: with AUTO_SERVER, a server left over from an earlier run
+    // would otherwise be joined instead of starting on an empty database.
+    Path database = log.resolveSibling("keycloak-db-" + ProcessHandle.current().pid());
     deleteRecursively(database);
     String jdbcUrl =
         "jdbc:h2:file:" + database.resolve("keycloakdb") + ";NON_KEYWORDS=VALUE;AUTO_SERVER=TRUE";
@@ -118,19 +122,24 @@ public final class KeycloakServer {
         "Keycloak was not ready after " + START_TIMEOUT + ":\n" + tail(log));
   }
 
+  /**
+   * Ends kc.sh and the JVM it starts. The tree is taken before anything is signalled: once kc.sh
+   * has gone, its Java child is re-parented and would no longer count as a descendant.
+   */
   private void stop() {
-    if (process == null || !process.isAlive()) {
+    if (process == null) {
       return;
     }
-    process.descendants().forEach(ProcessHandle::destroy);
-    process.destroy();
-    try {
-      process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    List<ProcessHandle> tree =
+        Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
+    tree.forEach(ProcessHandle::destroy);
+    for (ProcessHandle handle : tree) {
+      try {
+        handle.onExit().get(20, TimeUnit.SECONDS);
+      } catch (Exception stillRunning) {
+        handle.destroyForcibly();
+      }
     }
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
   }
 
   private static void deleteRecursively(Path directory) {
