@@ -16,29 +16,27 @@ import java.util.stream.Stream;
 
 /**
  * One real Keycloak for the whole test run: the distribution unpacked by the build, with the
- * provider in providers/, started in dev mode on free ports with a fresh H2 file database that
- * tests may open too ({@code AUTO_SERVER}), to see what Keycloak really stores. Setting {@code
- * -Dkeycloak.url=http://localhost:8080} runs the tests against a server that is already up instead
- * (handy while developing).
+ * provider in providers/, started in dev mode on free ports with a fresh database that tests may
+ * open too, to see what Keycloak really stores: an H2 file by default, PostgreSQL with {@code
+ * -Dkeycloak.db=postgres}. Setting {@code -Dkeycloak.url=http://localhost:8080} runs the tests
+ * against a server that is already up instead (handy while developing).
  */
 public final class KeycloakServer {
 
   public static final String ADMIN_USER = "admin";
   public static final String ADMIN_PASSWORD = "admin";
-  public static final String DB_USER = "sa";
-  public static final String DB_PASSWORD = "password";
   private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
   private static KeycloakServer instance;
 
   private final String baseUrl;
   private final Process process;
-  private final String jdbcUrl;
+  private final TestDatabase database;
 
-  private KeycloakServer(String baseUrl, Process process, String jdbcUrl) {
+  private KeycloakServer(String baseUrl, Process process, TestDatabase database) {
     this.baseUrl = baseUrl;
     this.process = process;
-    this.jdbcUrl = jdbcUrl;
+    this.database = database;
   }
 
   public static synchronized KeycloakServer get() {
@@ -53,38 +51,32 @@ public final class KeycloakServer {
     return baseUrl;
   }
 
-  /** JDBC URL of the server's database ({@link #DB_USER}), or null for an external server. */
-  public String jdbcUrl() {
-    return jdbcUrl;
+  /** The server's database, or null for an external server. */
+  public Database database() {
+    return database == null ? null : database.connection();
   }
 
   private static KeycloakServer start() {
     Path home = Path.of(requiredProperty("keycloak.home"));
     Path log = Path.of(requiredProperty("keycloak.log"));
-    // A directory of its own per run: with AUTO_SERVER, a server left over from an earlier run
-    // would otherwise be joined instead of starting on an empty database.
-    Path database = log.resolveSibling("keycloak-db-" + ProcessHandle.current().pid());
-    deleteRecursively(database);
-    String jdbcUrl =
-        "jdbc:h2:file:" + database.resolve("keycloakdb") + ";NON_KEYWORDS=VALUE;AUTO_SERVER=TRUE";
+    TestDatabase database = TestDatabase.forThisRun(log.getParent());
     int port = freePort();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            "bash",
-            home.resolve("bin/kc.sh").toString(),
-            "start-dev",
-            "--http-port=" + port,
-            "--http-management-port=" + freePort(),
-            "--db=dev-file",
-            "--db-url=" + jdbcUrl,
-            "--db-username=" + DB_USER,
-            "--db-password=" + DB_PASSWORD);
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                "bash",
+                home.resolve("bin/kc.sh").toString(),
+                "start-dev",
+                "--http-port=" + port,
+                "--http-management-port=" + freePort()));
+    command.addAll(database.keycloakOptions());
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
     builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
     try {
       Process process = builder.start();
-      KeycloakServer server = new KeycloakServer("http://localhost:" + port, process, jdbcUrl);
+      KeycloakServer server = new KeycloakServer("http://localhost:" + port, process, database);
       Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
       server.awaitReady(log);
       return server;
@@ -124,9 +116,11 @@ public final class KeycloakServer {
 
   /**
    * Ends kc.sh and the JVM it starts. The tree is taken before anything is signalled: once kc.sh
-   * has gone, its Java child is re-parented and would no longer count as a descendant.
+   * has gone, its Java child is re-parented and would no longer count as a descendant. Tests rely
+   * on the shutdown hook; a program run inside Maven (exec:java) must call this itself, as its
+   * class loader is gone by the time the hooks run.
    */
-  private void stop() {
+  public synchronized void stop() {
     if (process == null) {
       return;
     }
@@ -140,17 +134,7 @@ public final class KeycloakServer {
         handle.destroyForcibly();
       }
     }
-  }
-
-  private static void deleteRecursively(Path directory) {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (var paths = Files.walk(directory)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot clear " + directory, e);
-    }
+    database.discard();
   }
 
   private static String tail(Path log) {

@@ -1,0 +1,143 @@
+package dev.oauth2clients.testsupport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The fresh database one test run gives its Keycloak: an H2 file of its own, or a PostgreSQL
+ * database of its own on the machine's server ({@code -Dkeycloak.db=postgres}), dropped after.
+ */
+abstract class TestDatabase {
+
+  static final String POSTGRES_SERVER =
+      System.getProperty("keycloak.db.postgres", "jdbc:postgresql://127.0.0.1:5432/");
+  static final String POSTGRES_USER = System.getProperty("keycloak.db.postgres.user", "postgres");
+
+  abstract List<String> keycloakOptions();
+
+  abstract Database connection();
+
+  abstract void discard();
+
+  static TestDatabase forThisRun(Path directory) {
+    String kind = System.getProperty("keycloak.db", "h2");
+    return switch (kind) {
+      case "h2" -> new H2(directory.resolve("keycloak-db-" + ProcessHandle.current().pid()));
+      case "postgres" -> Postgres.create();
+      default -> throw new IllegalArgumentException("keycloak.db must be h2 or postgres: " + kind);
+    };
+  }
+
+  /** With AUTO_SERVER the tests can open the file while Keycloak holds it. */
+  private static final class H2 extends TestDatabase {
+    private final Path directory;
+    private final Database database;
+
+    H2(Path directory) {
+      this.directory = directory;
+      deleteRecursively(directory);
+      this.database =
+          new Database(
+              "jdbc:h2:file:"
+                  + directory.resolve("keycloakdb")
+                  + ";NON_KEYWORDS=VALUE;AUTO_SERVER=TRUE",
+              "sa",
+              "password");
+    }
+
+    @Override
+    List<String> keycloakOptions() {
+      return List.of(
+          "--db=dev-file",
+          "--db-url=" + database.jdbcUrl(),
+          "--db-username=" + database.user(),
+          "--db-password=" + database.password());
+    }
+
+    @Override
+    Database connection() {
+      return database;
+    }
+
+    @Override
+    void discard() {
+      deleteRecursively(directory);
+    }
+  }
+
+  private static final class Postgres extends TestDatabase {
+    private final String name;
+    private final Database database;
+
+    private Postgres(String name) {
+      this.name = name;
+      this.database = new Database(POSTGRES_SERVER + name, POSTGRES_USER, "");
+    }
+
+    /** A new database; the whole run is skipped, saying why, where the server cannot be reached. */
+    static Postgres create() {
+      String name = "kc_it_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
+      try (Connection server =
+              DriverManager.getConnection(POSTGRES_SERVER + "test", POSTGRES_USER, "");
+          Statement sql = server.createStatement()) {
+        sql.execute("create database " + name);
+      } catch (SQLException unreachable) {
+        String reason =
+            "PostgreSQL is not reachable at "
+                + POSTGRES_SERVER
+                + " as "
+                + POSTGRES_USER
+                + " ("
+                + unreachable.getMessage()
+                + "): the PostgreSQL pass is skipped";
+        System.out.println(reason);
+        Assumptions.abort(reason);
+      }
+      return new Postgres(name);
+    }
+
+    @Override
+    List<String> keycloakOptions() {
+      return List.of(
+          "--db=postgres",
+          "--db-url=" + database.jdbcUrl(),
+          "--db-username=" + database.user(),
+          "--db-password=unused-with-trust-auth");
+    }
+
+    @Override
+    Database connection() {
+      return database;
+    }
+
+    @Override
+    void discard() {
+      try (Connection server =
+              DriverManager.getConnection(POSTGRES_SERVER + "test", POSTGRES_USER, "");
+          Statement sql = server.createStatement()) {
+        sql.execute("drop database if exists " + name + " with (force)");
+      } catch (SQLException e) {
+        System.out.println("could not drop test database " + name + ": " + e.getMessage());
+      }
+    }
+  }
+
+  static void deleteRecursively(Path directory) {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (var paths = Files.walk(directory)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot clear " + directory, e);
+    }
+  }
+}
