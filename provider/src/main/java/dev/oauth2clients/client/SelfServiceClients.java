@@ -1,5 +1,6 @@
 package dev.oauth2clients.client;
 
+import dev.oauth2clients.authenticator.ClientAuthenticationFlowInstaller;
 import dev.oauth2clients.authenticator.HashedSecretClientAuthenticator;
 import dev.oauth2clients.events.AuditEvents;
 import dev.oauth2clients.events.AuditEvents.Operation;
@@ -108,6 +109,34 @@ public final class SelfServiceClients {
    */
   public void delete(SelfServiceClient client) {
     remove(client, Operation.DELETE);
+  }
+
+  /**
+   * After a realm import: clients that carry an owner attribute but have no row (the table is not
+   * part of a realm export) get one back, so their owners see them again. Contacts, metadata and
+   * the creation time do not travel; the row dates from the import.
+   */
+  public void adoptImportedClients() {
+    long now = System.currentTimeMillis();
+    List<ClientModel> adopted =
+        realm
+            .getClientsStream()
+            .filter(model -> model.getAttribute(FixedSettings.OWNER_ATTRIBUTE) != null)
+            .filter(model -> store.findById(model.getId()).isEmpty())
+            .toList();
+    for (ClientModel model : adopted) {
+      SelfServiceClientEntity entity = new SelfServiceClientEntity();
+      entity.setId(model.getId());
+      entity.setRealmId(realm.getId());
+      entity.setOwnerId(model.getAttribute(FixedSettings.OWNER_ATTRIBUTE));
+      entity.setClientId(model.getClientId());
+      entity.setCreatedAt(now);
+      entity.setUpdatedAt(now);
+      store.add(entity);
+    }
+    if (!adopted.isEmpty()) {
+      ClientAuthenticationFlowInstaller.ensureInstalled(realm);
+    }
   }
 
   /** Deletes every client the user owns; used when the owner is removed. */

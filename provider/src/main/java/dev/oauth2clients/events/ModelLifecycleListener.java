@@ -10,8 +10,8 @@ import org.keycloak.provider.ProviderEventListener;
 
 /**
  * Keeps the self-service table in step with Keycloak's model, inside the transaction that changed
- * it: an owner's clients go with the owner, and a client deleted elsewhere (admin console, admin
- * API, realm removal) loses its row.
+ * it: an owner's clients go with the owner, a client deleted elsewhere (admin console, admin API,
+ * realm removal) loses its row, and an imported realm's self-service clients get theirs back.
  */
 public final class ModelLifecycleListener implements ProviderEventListener {
 
@@ -23,6 +23,9 @@ public final class ModelLifecycleListener implements ProviderEventListener {
     } else if (event instanceof ClientModel.ClientRemovedEvent removed) {
       SelfServiceClientStore store = new SelfServiceClientStore(removed.getKeycloakSession());
       store.findById(removed.getClient().getId()).ifPresent(store::remove);
+    } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
+      new SelfServiceClients(created.getKeycloakSession(), created.getCreatedRealm())
+          .adoptImportedClients();
     } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
       new SelfServiceClientStore(removed.getKeycloakSession())
           .removeRealm(removed.getRealm().getId());

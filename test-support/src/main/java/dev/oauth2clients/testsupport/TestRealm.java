@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * A realm of its own for one test class, made through the admin API: the feature enabled, a few
@@ -37,6 +38,15 @@ public final class TestRealm implements AutoCloseable {
   }
 
   public static TestRealm create(Map<String, String> attributes, String... users) {
+    return create(attributes, representation -> {}, users);
+  }
+
+  /**
+   * A realm made by importing a representation, as an admin imports an exported realm: the standard
+   * test realm, plus whatever {@code addToRepresentation} puts into it.
+   */
+  public static TestRealm create(
+      Map<String, String> attributes, Consumer<ObjectNode> addToRepresentation, String... users) {
     TestRealm realm =
         new TestRealm(KeycloakServer.get(), "it-" + UUID.randomUUID().toString().substring(0, 8));
     ObjectNode representation = Json.object();
@@ -58,6 +68,7 @@ public final class TestRealm implements AutoCloseable {
     plain.put("serviceAccountsEnabled", true);
     // Lets it introspect tokens issued to other clients (Keycloak 26.6+ checks the audience).
     plain.putObject("attributes").put("allow.token.introspection.without.audience.check", "true");
+    addToRepresentation.accept(representation);
     realm.admin.createRealm(representation);
     for (String user : users) {
       realm.userIds.put(user, realm.admin.createUser(realm.name, user, PASSWORD));
