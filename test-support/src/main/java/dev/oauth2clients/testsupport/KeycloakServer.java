@@ -1,18 +1,8 @@
 package dev.oauth2clients.testsupport;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * One real Keycloak for the whole test run: the distribution unpacked by the build, with the
@@ -23,17 +13,16 @@ import java.util.stream.Stream;
  */
 public final class KeycloakServer {
 
-  public static final String ADMIN_USER = "admin";
-  public static final String ADMIN_PASSWORD = "admin";
-  private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+  public static final String ADMIN_USER = KeycloakProcess.ADMIN_USER;
+  public static final String ADMIN_PASSWORD = KeycloakProcess.ADMIN_PASSWORD;
 
   private static KeycloakServer instance;
 
   private final String baseUrl;
-  private final Process process;
+  private final KeycloakProcess process;
   private final TestDatabase database;
 
-  private KeycloakServer(String baseUrl, Process process, TestDatabase database) {
+  private KeycloakServer(String baseUrl, KeycloakProcess process, TestDatabase database) {
     this.baseUrl = baseUrl;
     this.process = process;
     this.database = database;
@@ -57,118 +46,32 @@ public final class KeycloakServer {
   }
 
   private static KeycloakServer start() {
-    Path home = Path.of(requiredProperty("keycloak.home"));
-    Path log = Path.of(requiredProperty("keycloak.log"));
+    Path home = Path.of(KeycloakProcess.requiredProperty("keycloak.home"));
+    Path log = Path.of(KeycloakProcess.requiredProperty("keycloak.log"));
     TestDatabase database = TestDatabase.forThisRun(log.getParent());
-    int port = freePort();
-    List<String> command =
-        new java.util.ArrayList<>(
-            List.of(
-                "bash",
-                home.resolve("bin/kc.sh").toString(),
-                "start-dev",
-                "--http-port=" + port,
-                "--http-management-port=" + freePort()));
-    command.addAll(database.keycloakOptions());
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
-    builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-    builder.redirectErrorStream(true).redirectOutput(log.toFile());
+    List<String> arguments = new ArrayList<>(List.of("start-dev"));
+    arguments.addAll(database.keycloakOptions());
+    KeycloakProcess process;
     try {
-      Process process = builder.start();
-      KeycloakServer server = new KeycloakServer("http://localhost:" + port, process, database);
-      Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
-      server.awaitReady(log);
-      return server;
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot start Keycloak from " + home, e);
+      process = KeycloakProcess.start(home, arguments, log);
+    } catch (RuntimeException failed) {
+      database.discard();
+      throw failed;
     }
-  }
-
-  private void awaitReady(Path log) {
-    HttpClient http = HttpClient.newHttpClient();
-    HttpRequest probe =
-        HttpRequest.newBuilder(
-                URI.create(baseUrl + "/realms/master/.well-known/openid-configuration"))
-            .timeout(Duration.ofSeconds(5))
-            .build();
-    Instant deadline = Instant.now().plus(START_TIMEOUT);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("Keycloak exited during start-up:\n" + tail(log));
-      }
-      try {
-        if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYetListening) {
-        // keep polling
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      sleep(Duration.ofSeconds(1));
-    }
-    stop();
-    throw new IllegalStateException(
-        "Keycloak was not ready after " + START_TIMEOUT + ":\n" + tail(log));
+    KeycloakServer server = new KeycloakServer(process.baseUrl(), process, database);
+    Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+    return server;
   }
 
   /**
-   * Ends kc.sh and the JVM it starts. The tree is taken before anything is signalled: once kc.sh
-   * has gone, its Java child is re-parented and would no longer count as a descendant. Tests rely
-   * on the shutdown hook; a program run inside Maven (exec:java) must call this itself, as its
-   * class loader is gone by the time the hooks run.
+   * Ends the server and discards its database. Tests rely on the shutdown hook; a program run
+   * inside Maven (exec:java) must call this itself, as its class loader is gone by the time the
+   * hooks run.
    */
   public synchronized void stop() {
-    if (process == null) {
-      return;
-    }
-    List<ProcessHandle> tree =
-        Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
-    tree.forEach(ProcessHandle::destroy);
-    for (ProcessHandle handle : tree) {
-      try {
-        handle.onExit().get(20, TimeUnit.SECONDS);
-      } catch (Exception stillRunning) {
-        handle.destroyForcibly();
-      }
-    }
-    database.discard();
-  }
-
-  private static String tail(Path log) {
-    try {
-      List<String> lines = Files.readAllLines(log);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-    } catch (IOException e) {
-      return "(no log at " + log + ")";
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException("no free port", e);
-    }
-  }
-
-  private static String requiredProperty(String name) {
-    String value = System.getProperty(name);
-    if (value == null) {
-      throw new IllegalStateException(
-          "system property " + name + " is not set (run through Maven)");
-    }
-    return value;
-  }
-
-  static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    if (process != null) {
+      process.stop();
+      database.discard();
     }
   }
 }

@@ -27,6 +27,11 @@ abstract class TestDatabase {
 
   abstract void discard();
 
+  /** A fresh PostgreSQL database; skips the calling test, saying why, without a server. */
+  static TestDatabase freshPostgres() {
+    return Postgres.create();
+  }
+
   static TestDatabase forThisRun(Path directory) {
     String kind = System.getProperty("keycloak.db", "h2");
     return switch (kind) {

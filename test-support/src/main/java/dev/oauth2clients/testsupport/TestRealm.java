@@ -22,14 +22,15 @@ public final class TestRealm implements AutoCloseable {
   public static final String PLAIN_CLIENT = "plain-service";
   public static final String PLAIN_SECRET = "plain-service-secret-0123456789";
 
-  private final KeycloakServer server;
+  private final String baseUrl;
   private final Admin admin;
   private final String name;
-  private final Map<String, String> userIds = new HashMap<>();
+  private final Map<String, String> userIds;
 
-  private TestRealm(KeycloakServer server, String name) {
-    this.server = server;
-    this.admin = new Admin(server.baseUrl());
+  private TestRealm(String baseUrl, String name, Map<String, String> userIds) {
+    this.baseUrl = baseUrl;
+    this.admin = new Admin(baseUrl);
+    this.userIds = userIds;
     this.name = name;
   }
 
@@ -47,8 +48,18 @@ public final class TestRealm implements AutoCloseable {
    */
   public static TestRealm create(
       Map<String, String> attributes, Consumer<ObjectNode> addToRepresentation, String... users) {
+    return createOn(KeycloakServer.get().baseUrl(), attributes, addToRepresentation, users);
+  }
+
+  /** A test realm on the server at {@code baseUrl}, e.g. one node of a cluster. */
+  public static TestRealm createOn(
+      String baseUrl,
+      Map<String, String> attributes,
+      Consumer<ObjectNode> addToRepresentation,
+      String... users) {
     TestRealm realm =
-        new TestRealm(KeycloakServer.get(), "it-" + UUID.randomUUID().toString().substring(0, 8));
+        new TestRealm(
+            baseUrl, "it-" + UUID.randomUUID().toString().substring(0, 8), new HashMap<>());
     ObjectNode representation = Json.object();
     representation.put("realm", realm.name);
     representation.put("enabled", true);
@@ -76,12 +87,17 @@ public final class TestRealm implements AutoCloseable {
     return realm;
   }
 
+  /** The same realm seen through another node of a cluster that shares its database. */
+  public TestRealm onNode(String nodeBaseUrl) {
+    return new TestRealm(nodeBaseUrl, name, userIds);
+  }
+
   public String name() {
     return name;
   }
 
   public String url() {
-    return server.baseUrl() + "/realms/" + name;
+    return baseUrl + "/realms/" + name;
   }
 
   public Admin admin() {

@@ -1,0 +1,69 @@
+package dev.oauth2clients.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.oauth2clients.testsupport.HttpResult;
+import dev.oauth2clients.testsupport.KeycloakCluster;
+import dev.oauth2clients.testsupport.TestRealm;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two Keycloak nodes sharing one PostgreSQL database, as in production: what one node does to a
+ * client, the other sees at once. Runs in the PostgreSQL pass only.
+ */
+class TwoNodeClusterIT {
+
+  private static KeycloakCluster cluster;
+  private static TestRealm onNode1;
+  private static TestRealm onNode2;
+
+  @BeforeAll
+  static void startTwoNodes() {
+    assumeTrue(
+        "postgres".equals(System.getProperty("keycloak.db")),
+        "a cluster needs the shared PostgreSQL database: runs in the PostgreSQL pass");
+    cluster = KeycloakCluster.start(2);
+    onNode1 =
+        TestRealm.createOn(
+            cluster.baseUrl(1), Map.of("oauth2-clients.enabled", "true"), realm -> {}, "alice");
+    onNode2 = onNode1.onNode(cluster.baseUrl(2));
+  }
+
+  @AfterAll
+  static void stopNodes() {
+    if (cluster != null) {
+      cluster.stop();
+    }
+  }
+
+  @Test
+  void whatOneNodeDoesTheOtherSeesAtOnce() {
+    JsonNode client = onNode1.api("alice").createNamed("Clustered");
+    String clientId = client.get("client_id").asText();
+    String oldSecret = client.get("client_secret").asText();
+
+    HttpResult onTheOtherNode = onNode2.tokens().clientCredentials(clientId, oldSecret);
+    assertEquals(200, onTheOtherNode.status(), onTheOtherNode::toString);
+    String refreshToken = onTheOtherNode.json().get("refresh_token").asText();
+
+    HttpResult rotated = onNode2.api("alice").rotate(clientId);
+    assertEquals(200, rotated.status(), rotated::toString);
+    String newSecret = rotated.json().get("client_secret").asText();
+    HttpResult oldOnNode1 = onNode1.tokens().clientCredentials(clientId, oldSecret);
+    assertEquals(401, oldOnNode1.status(), "node 1 must refuse the rotated secret at once");
+    assertEquals(200, onNode1.tokens().clientCredentials(clientId, newSecret).status());
+
+    assertEquals(204, onNode1.api("alice").delete(clientId).status());
+    HttpResult refresh = onNode2.tokens().refresh(clientId, newSecret, refreshToken);
+    assertTrue(
+        refresh.status() == 400 || refresh.status() == 401,
+        "node 2 must refuse the deleted client's refresh token: " + refresh);
+    assertEquals(404, onNode2.api("alice").read(clientId).status());
+  }
+}

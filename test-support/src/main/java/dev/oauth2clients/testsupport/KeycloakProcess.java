@@ -1,0 +1,166 @@
+package dev.oauth2clients.testsupport;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** One {@code kc.sh} process of the distribution under test: started, awaited, and ended. */
+final class KeycloakProcess {
+
+  static final String ADMIN_USER = "admin";
+  static final String ADMIN_PASSWORD = "admin";
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+
+  private final Process process;
+  private final Path log;
+  private final String baseUrl;
+
+  private KeycloakProcess(Process process, Path log, String baseUrl) {
+    this.process = process;
+    this.log = log;
+    this.baseUrl = baseUrl;
+  }
+
+  /** Runs {@code kc.sh <arguments>} on a free HTTP port and waits until it serves requests. */
+  static KeycloakProcess start(Path home, List<String> arguments, Path log) {
+    int port = freePort();
+    List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString()));
+    command.addAll(arguments);
+    command.add("--http-port=" + port);
+    command.add("--http-management-port=" + freePort());
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+    builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    builder.redirectErrorStream(true).redirectOutput(log.toFile());
+    try {
+      KeycloakProcess started =
+          new KeycloakProcess(builder.start(), log, "http://localhost:" + port);
+      started.awaitReady();
+      return started;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start Keycloak from " + home, e);
+    }
+  }
+
+  /** Runs {@code kc.sh <arguments>} to its end, e.g. {@code build}. */
+  static void run(Path home, List<String> arguments, Path log) {
+    List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString()));
+    command.addAll(arguments);
+    try {
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+        process.destroyForcibly();
+        throw new IllegalStateException("kc.sh " + arguments + " failed:\n" + tail(log));
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run kc.sh " + arguments, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  String baseUrl() {
+    return baseUrl;
+  }
+
+  Path log() {
+    return log;
+  }
+
+  private void awaitReady() {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest probe =
+        HttpRequest.newBuilder(
+                URI.create(baseUrl + "/realms/master/.well-known/openid-configuration"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Keycloak exited during start-up:\n" + tail(log));
+      }
+      try {
+        if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYetListening) {
+        // keep polling
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      sleep(Duration.ofSeconds(1));
+    }
+    stop();
+    throw new IllegalStateException(
+        "Keycloak was not ready after " + START_TIMEOUT + ":\n" + tail(log));
+  }
+
+  /**
+   * Ends kc.sh and the JVM it starts. The tree is taken before anything is signalled: once kc.sh
+   * has gone, its Java child is re-parented and would no longer count as a descendant.
+   */
+  void stop() {
+    List<ProcessHandle> tree =
+        Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
+    tree.forEach(ProcessHandle::destroy);
+    for (ProcessHandle handle : tree) {
+      try {
+        handle.onExit().get(20, TimeUnit.SECONDS);
+      } catch (Exception stillRunning) {
+        handle.destroyForcibly();
+      }
+    }
+  }
+
+  static String tail(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    } catch (IOException e) {
+      return "(no log at " + log + ")";
+    }
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException("no free port", e);
+    }
+  }
+
+  static String requiredProperty(String name) {
+    String value = System.getProperty(name);
+    if (value == null) {
+      throw new IllegalStateException(
+          "system property " + name + " is not set (run through Maven)");
+    }
+    return value;
+  }
+
+  static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
