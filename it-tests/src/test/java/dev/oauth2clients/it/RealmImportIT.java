@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oauth2clients.testsupport.HttpResult;
+import dev.oauth2clients.testsupport.Sha256;
 import dev.oauth2clients.testsupport.TestRealm;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -75,17 +73,7 @@ class RealmImportIT {
     client.put("clientAuthenticatorType", "oauth2-clients-hashed-secret");
     ObjectNode attributes = client.putObject("attributes");
     attributes.put("oauth2-clients.owner", ownerId);
-    attributes.put("oauth2-clients.secret-sha256", sha256Hex(SECRET));
+    attributes.put("oauth2-clients.secret-sha256", Sha256.hex(SECRET));
     attributes.put("client_credentials.use_refresh_token", "true");
-  }
-
-  private static String sha256Hex(String value) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -8,15 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.oauth2clients.testsupport.Database;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.KeycloakServer;
+import dev.oauth2clients.testsupport.Sha256;
 import dev.oauth2clients.testsupport.TestRealm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,10 +53,10 @@ class SecretsAtRestIT {
     assertEquals("oauth2-clients-hashed-secret", client.get("clientAuthenticatorType").asText());
     assertEquals(realm.userId("alice"), client.at("/attributes/oauth2-clients.owner").asText());
     assertEquals(
-        sha256Hex(secret),
+        Sha256.hex(secret),
         client.at("/attributes/oauth2-clients.secret-sha256").asText(),
         "admins see the hash, which is no credential");
-    assertEquals(401, realm.tokens().clientCredentials(clientId, sha256Hex(secret)).status());
+    assertEquals(401, realm.tokens().clientCredentials(clientId, Sha256.hex(secret)).status());
 
     HttpResult credentials =
         realm
@@ -94,7 +93,7 @@ class SecretsAtRestIT {
     Database database = KeycloakServer.get().database();
     assumeTrue(database != null, "the database of an external server cannot be opened");
     try (Connection db = database.connect()) {
-      assertEquals(sha256Hex(secret), storedHash(db));
+      assertEquals(Sha256.hex(secret), storedHash(db));
     }
     assertFalse(
         database.columnsContaining(clientId).isEmpty(), "the scan finds the client's own rows");
@@ -126,11 +125,5 @@ class SecretsAtRestIT {
         return row.getString(1);
       }
     }
-  }
-
-  private static String sha256Hex(String value) throws Exception {
-    return HexFormat.of()
-        .formatHex(
-            MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
   }
 }
