@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oauth2clients.testsupport.Admin;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.TestRealm;
 import org.junit.jupiter.api.AfterAll;
@@ -64,5 +65,26 @@ class OwnerLifecycleIT {
     realm.admin().setUserEnabled(realm.name(), ownerId, true);
     assertEquals(200, realm.tokens().clientCredentials(clientId, secret).status());
     assertEquals(200, realm.tokens().refresh(clientId, secret, refreshToken).status());
+  }
+
+  @Test
+  void anAdminDeletingTheClientInTheConsoleRemovesItFromTheOwnersList() {
+    realm.addUser("watched");
+    String clientId =
+        realm.api("watched").createNamed("Deleted by an admin").get("client_id").asText();
+    JsonNode asAdminSeesIt = realm.admin().findClient(realm.name(), clientId);
+    assertEquals("watched", asAdminSeesIt.at("/attributes/oauth2-clients.owner-username").asText());
+
+    Admin.expect(
+        204,
+        realm
+            .admin()
+            .call(
+                "DELETE",
+                "/" + realm.name() + "/clients/" + asAdminSeesIt.get("id").asText(),
+                null));
+
+    assertEquals(0, realm.api("watched").list("").json().size());
+    assertEquals(404, realm.api("watched").read(clientId).status());
   }
 }

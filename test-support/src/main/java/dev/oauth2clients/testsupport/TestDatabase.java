@@ -42,9 +42,9 @@ abstract class TestDatabase {
   }
 
   /**
-   * With AUTO_SERVER the tests can open the file while Keycloak holds it. H2 gives up on a row
-   * lock after 2 s by default; twenty creates queued on one owner's lock can take longer on a
-   * busy 2-core machine, where PostgreSQL would simply wait.
+   * With AUTO_SERVER the tests can open the file while Keycloak holds it. H2 gives up on a row lock
+   * after 2 s by default; twenty creates queued on one owner's lock can take longer on a busy
+   * 2-core machine, where PostgreSQL would simply wait.
    */
   private static final class H2 extends TestDatabase {
     private final Path directory;
