@@ -76,12 +76,7 @@ public final class SelfServiceClients {
     String secret = ClientSecrets.newSecret();
     model.setAttribute(FixedSettings.SECRET_HASH_ATTRIBUTE, ClientSecrets.hash(secret));
     long now = System.currentTimeMillis();
-    SelfServiceClientEntity entity = new SelfServiceClientEntity();
-    entity.setId(model.getId());
-    entity.setRealmId(realm.getId());
-    entity.setOwnerId(owner.getId());
-    entity.setClientId(model.getClientId());
-    entity.setCreatedAt(now);
+    SelfServiceClientEntity entity = ownershipRow(model, owner.getId(), now);
     SelfServiceClient client = new SelfServiceClient(model, entity);
     apply(client, metadata, accessTokenLifespan, now);
     store.add(entity);
@@ -125,14 +120,7 @@ public final class SelfServiceClients {
             .filter(model -> store.findById(model.getId()).isEmpty())
             .toList();
     for (ClientModel model : adopted) {
-      SelfServiceClientEntity entity = new SelfServiceClientEntity();
-      entity.setId(model.getId());
-      entity.setRealmId(realm.getId());
-      entity.setOwnerId(model.getAttribute(FixedSettings.OWNER_ATTRIBUTE));
-      entity.setClientId(model.getClientId());
-      entity.setCreatedAt(now);
-      entity.setUpdatedAt(now);
-      store.add(entity);
+      store.add(ownershipRow(model, model.getAttribute(FixedSettings.OWNER_ATTRIBUTE), now));
     }
     if (!adopted.isEmpty()) {
       ClientAuthenticationFlowInstaller.ensureInstalled(realm);
@@ -157,6 +145,18 @@ public final class SelfServiceClients {
   public long lockOwnerAndCount(UserModel owner) {
     store.lockUser(owner.getId());
     return store.countOwned(realm.getId(), owner.getId());
+  }
+
+  /** The row that makes a Keycloak client the owner's, created and updated {@code now}. */
+  private SelfServiceClientEntity ownershipRow(ClientModel model, String ownerId, long now) {
+    SelfServiceClientEntity entity = new SelfServiceClientEntity();
+    entity.setId(model.getId());
+    entity.setRealmId(realm.getId());
+    entity.setOwnerId(ownerId);
+    entity.setClientId(model.getClientId());
+    entity.setCreatedAt(now);
+    entity.setUpdatedAt(now);
+    return entity;
   }
 
   private void remove(SelfServiceClient client, Operation operation) {
