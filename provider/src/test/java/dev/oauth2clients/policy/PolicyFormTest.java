@@ -1,0 +1,71 @@
+package dev.oauth2clients.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PolicyFormTest {
+
+  private static final Predicate<String> ONLY_DEVELOPER_ROLE = "developer"::equals;
+
+  private static PolicyForm form(String field, String value) {
+    Map<String, String> values = new HashMap<>();
+    values.put(field, value);
+    return new PolicyForm(values);
+  }
+
+  @Test
+  void anEmptyFormIsAcceptedAndMeansTheDefaults() {
+    assertEquals(List.of(), new PolicyForm(Map.of()).problems(ONLY_DEVELOPER_ROLE));
+  }
+
+  @Test
+  void valuesAreTrimmedAndMissingFieldsAreEmpty() {
+    PolicyForm form = form("maxClientsPerUser", "  7 ");
+    assertEquals("7", form.values().get("maxClientsPerUser"));
+    assertEquals("", form.values().get("requiredRole"));
+    assertEquals(PolicyForm.ATTRIBUTES.keySet(), form.values().keySet());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "enabled, true", "enabled, false",
+    "maxClientsPerUser, 0", "maxClientsPerUser, 10000",
+    "accessTokenLifespan, 60", "accessTokenLifespan, 86400",
+    "requiredRole, developer"
+  })
+  void acceptsTheEdgesOfEveryRange(String field, String value) {
+    assertEquals(List.of(), form(field, value).problems(ONLY_DEVELOPER_ROLE));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "enabled, yes, Enabled must be on or off.",
+    "maxClientsPerUser, -1, Max clients per user must be a whole number from 0 to 10000.",
+    "maxClientsPerUser, 10001, Max clients per user must be a whole number from 0 to 10000.",
+    "maxClientsPerUser, 2.5, Max clients per user must be a whole number from 0 to 10000.",
+    "maxClientsPerUser, 99999999999, Max clients per user must be a whole number from 0 to 10000.",
+    "accessTokenLifespan, 59, Access token lifespan must be a whole number from 60 to 86400.",
+    "accessTokenLifespan, 86401, Access token lifespan must be a whole number from 60 to 86400.",
+    "requiredRole, admin, Required role 'admin' is not a role of this realm."
+  })
+  void explainsEveryRefusalInWords(String field, String value, String problem) {
+    assertEquals(List.of(problem), form(field, value).problems(ONLY_DEVELOPER_ROLE));
+  }
+
+  @Test
+  void reportsEveryProblemAtOnce() {
+    Map<String, String> values =
+        Map.of("enabled", "maybe", "maxClientsPerUser", "lots", "accessTokenLifespan", "1");
+    List<String> problems = new PolicyForm(values).problems(ONLY_DEVELOPER_ROLE);
+    assertEquals(3, problems.size(), problems::toString);
+    assertTrue(problems.get(0).startsWith("Enabled"), problems::toString);
+  }
+}
