@@ -1,0 +1,94 @@
+import {
+  Alert,
+  Button,
+  Form,
+  FormGroup,
+  FormHelperText,
+  HelperText,
+  HelperTextItem,
+  Modal,
+  TextArea,
+  TextInput,
+} from "@patternfly/react-core";
+import { useState } from "react";
+
+const linesOf = (text) =>
+  text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+/** Name, description and redirect URIs of a new client or of one being edited. */
+export function ClientFormModal({ title, submitLabel, initial, onSubmit, onClose }) {
+  const [name, setName] = useState(initial?.client_name ?? "");
+  const [description, setDescription] = useState(initial?.description ?? "");
+  const [redirectUris, setRedirectUris] = useState((initial?.redirect_uris ?? []).join("\n"));
+  const [error, setError] = useState();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await onSubmit({ client_name: name, description, redirect_uris: linesOf(redirectUris) });
+    } catch (failure) {
+      setError(failure);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      variant="medium"
+      title={title}
+      isOpen
+      onClose={onClose}
+      actions={[
+        <Button key="save" type="submit" form="client-form" isLoading={busy} isDisabled={busy || !name.trim()} data-testid="save-client">
+          {submitLabel}
+        </Button>,
+        <Button key="cancel" variant="link" onClick={onClose}>
+          Cancel
+        </Button>,
+      ]}
+    >
+      {error && (
+        <Alert isInline variant="danger" title={error.headline ?? String(error)} data-testid="form-error">
+          {error.detail}
+        </Alert>
+      )}
+      <Form id="client-form" onSubmit={submit}>
+        <FormGroup label="Name" isRequired fieldId="client-name">
+          <TextInput id="client-name" data-testid="client-name" value={name} onChange={(_, value) => setName(value)} isRequired />
+        </FormGroup>
+        <FormGroup label="Description" fieldId="client-description">
+          <TextArea
+            id="client-description"
+            data-testid="client-description"
+            value={description}
+            onChange={(_, value) => setDescription(value)}
+            resizeOrientation="vertical"
+          />
+        </FormGroup>
+        <FormGroup label="Redirect URIs" fieldId="client-redirect-uris">
+          <TextArea
+            id="client-redirect-uris"
+            data-testid="client-redirect-uris"
+            value={redirectUris}
+            onChange={(_, value) => setRedirectUris(value)}
+            resizeOrientation="vertical"
+          />
+          <FormHelperText>
+            <HelperText>
+              <HelperTextItem>
+                One per line, for the authorization code flow. https, http on localhost, or an app scheme such as
+                com.example.app:/callback. Leave empty for machine-to-machine use.
+              </HelperTextItem>
+            </HelperText>
+          </FormHelperText>
+        </FormGroup>
+      </Form>
+    </Modal>
+  );
+}
