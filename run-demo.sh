@@ -6,4 +6,5 @@ cd "$(dirname "$0")"
 mvn -B -ntp -pl demo -am package -DskipTests
 export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
 export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
-exec bash demo/server/keycloak/bin/kc.sh start-dev --import-realm "$@"
+# declarative-ui (experimental in Keycloak 26) shows the provider's tab under Realm settings.
+exec bash demo/server/keycloak/bin/kc.sh start-dev --import-realm --features=declarative-ui "$@"

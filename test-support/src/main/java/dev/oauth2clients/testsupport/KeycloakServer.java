@@ -49,7 +49,8 @@ public final class KeycloakServer {
     Path home = Path.of(KeycloakProcess.requiredProperty("keycloak.home"));
     Path log = Path.of(KeycloakProcess.requiredProperty("keycloak.log"));
     TestDatabase database = TestDatabase.forThisRun(log.getParent());
-    List<String> arguments = new ArrayList<>(List.of("start-dev"));
+    // declarative-ui shows the provider's admin console tab (an experimental Keycloak feature)
+    List<String> arguments = new ArrayList<>(List.of("start-dev", "--features=declarative-ui"));
     arguments.addAll(database.keycloakOptions());
     KeycloakProcess process;
     try {

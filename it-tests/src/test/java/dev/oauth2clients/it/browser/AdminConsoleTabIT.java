@@ -1,0 +1,95 @@
+package dev.oauth2clients.it.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.oauth2clients.testsupport.HttpResult;
+import dev.oauth2clients.testsupport.KeycloakServer;
+import dev.oauth2clients.testsupport.TestRealm;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * A realm admin sets the policy on the provider's tab under Realm settings in Keycloak's admin
+ * console, and the API enforces it on the next request.
+ */
+class AdminConsoleTabIT {
+
+  private static final String QUOTA_ATTRIBUTE = "oauth2-clients.max-clients-per-user";
+  private static final By QUOTA = By.cssSelector("input[data-testid=maxClientsPerUser]");
+  private static final By ENABLED = By.cssSelector("input[data-testid=enabled]");
+  private static final By SAVE = By.cssSelector("[data-testid=save]");
+  private static final By ERROR_ALERT = By.cssSelector(".pf-v5-c-alert.pf-m-danger");
+
+  private TestRealm realm;
+
+  @BeforeEach
+  void createRealm() {
+    realm =
+        TestRealm.create(Map.of("oauth2-clients.enabled", "true", QUOTA_ATTRIBUTE, "5"), "quinn");
+  }
+
+  @AfterEach
+  void deleteRealm() {
+    realm.close();
+  }
+
+  @Test
+  void theQuotaSavedOnTheTabIsEnforcedByTheApi() {
+    realm.api("quinn").createNamed("first");
+    realm.api("quinn").createNamed("second");
+
+    try (Browser browser = Browser.open()) {
+      openTab(browser);
+      assertEquals("5", browser.visible(QUOTA).getDomProperty("value"), "the realm's quota");
+      assertTrue(
+          isChecked(browser.driverFind(ENABLED)),
+          "the tab shows the feature on, as the realm attribute says");
+
+      browser.type(QUOTA, "2");
+      browser.click(SAVE);
+      browser.waitUntil("the quota reaches the realm", () -> "2".equals(quotaAttribute()));
+      browser.screenshot("admin-realm-tab");
+
+      HttpResult third = realm.api("quinn").create(Map.of("client_name", "third"));
+      assertEquals(409, third.status(), third::toString);
+      assertEquals("quota_exceeded", third.error());
+
+      browser.type(QUOTA, "20000");
+      browser.click(SAVE);
+      String refusal = browser.visible(ERROR_ALERT).getText();
+      assertTrue(refusal.contains("Max clients per user must be a whole number"), refusal);
+      assertEquals("2", quotaAttribute(), "a refused save changes nothing");
+    }
+  }
+
+  @Test
+  void theTabShowsAPolicyChangedThroughTheAdminApi() {
+    realm.setAttributes(Map.of(QUOTA_ATTRIBUTE, "7"));
+    try (Browser browser = Browser.open()) {
+      openTab(browser);
+      assertEquals("7", browser.visible(QUOTA).getDomProperty("value"));
+    }
+  }
+
+  private void openTab(Browser browser) {
+    browser.go(
+        KeycloakServer.get().baseUrl()
+            + "/admin/master/console/#/"
+            + realm.name()
+            + "/realm-settings/oauth2-clients");
+    browser.signIn(KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD);
+  }
+
+  private static boolean isChecked(WebElement checkbox) {
+    return Boolean.parseBoolean(checkbox.getDomProperty("checked"));
+  }
+
+  private String quotaAttribute() {
+    return realm.admin().realm(realm.name()).path("attributes").path(QUOTA_ATTRIBUTE).asText();
+  }
+}
