@@ -18,6 +18,21 @@ const linesOf = (text) =>
     .map((line) => line.trim())
     .filter(Boolean);
 
+function TextAreaField({ id, label, value, onChange, help }) {
+  return (
+    <FormGroup label={label} fieldId={id}>
+      <TextArea id={id} data-testid={id} value={value} onChange={(_, text) => onChange(text)} resizeOrientation="vertical" />
+      {help && (
+        <FormHelperText>
+          <HelperText>
+            <HelperTextItem>{help}</HelperTextItem>
+          </HelperText>
+        </FormHelperText>
+      )}
+    </FormGroup>
+  );
+}
+
 /** Name, description and redirect URIs of a new client or of one being edited. */
 export function ClientFormModal({ title, submitLabel, initial, onSubmit, onClose }) {
   const [name, setName] = useState(initial?.client_name ?? "");
@@ -62,32 +77,14 @@ export function ClientFormModal({ title, submitLabel, initial, onSubmit, onClose
         <FormGroup label="Name" isRequired fieldId="client-name">
           <TextInput id="client-name" data-testid="client-name" value={name} onChange={(_, value) => setName(value)} isRequired />
         </FormGroup>
-        <FormGroup label="Description" fieldId="client-description">
-          <TextArea
-            id="client-description"
-            data-testid="client-description"
-            value={description}
-            onChange={(_, value) => setDescription(value)}
-            resizeOrientation="vertical"
-          />
-        </FormGroup>
-        <FormGroup label="Redirect URIs" fieldId="client-redirect-uris">
-          <TextArea
-            id="client-redirect-uris"
-            data-testid="client-redirect-uris"
-            value={redirectUris}
-            onChange={(_, value) => setRedirectUris(value)}
-            resizeOrientation="vertical"
-          />
-          <FormHelperText>
-            <HelperText>
-              <HelperTextItem>
-                One per line, for the authorization code flow. https, http on localhost, or an app scheme such as
-                com.example.app:/callback. Leave empty for machine-to-machine use.
-              </HelperTextItem>
-            </HelperText>
-          </FormHelperText>
-        </FormGroup>
+        <TextAreaField id="client-description" label="Description" value={description} onChange={setDescription} />
+        <TextAreaField
+          id="client-redirect-uris"
+          label="Redirect URIs"
+          value={redirectUris}
+          onChange={setRedirectUris}
+          help="One per line, for the authorization code flow: https, http on localhost, or an app scheme such as com.example.app:/callback. Leave empty for machine-to-machine use."
+        />
       </Form>
     </Modal>
   );

@@ -1,5 +1,20 @@
 import { Alert, Button, ClipboardCopy, Modal, Stack, StackItem, Title } from "@patternfly/react-core";
 
+function CopyField({ label, value, testId }) {
+  return (
+    <StackItem>
+      <Title headingLevel="h3" size="md">
+        {label}
+      </Title>
+      <div data-testid={testId}>
+        <ClipboardCopy isReadOnly hoverTip="Copy" clickTip="Copied">
+          {value}
+        </ClipboardCopy>
+      </div>
+    </StackItem>
+  );
+}
+
 /** Shows a client's new secret, once; the page forgets it when this closes. */
 export function SecretModal({ client, onClose }) {
   return (
@@ -21,26 +36,8 @@ export function SecretModal({ client, onClose }) {
             again; if you lose it, rotate the secret to get a new one.
           </Alert>
         </StackItem>
-        <StackItem>
-          <Title headingLevel="h3" size="md">
-            Client ID
-          </Title>
-          <div data-testid="new-client-id">
-            <ClipboardCopy isReadOnly hoverTip="Copy" clickTip="Copied">
-              {client.client_id}
-            </ClipboardCopy>
-          </div>
-        </StackItem>
-        <StackItem>
-          <Title headingLevel="h3" size="md">
-            Client secret
-          </Title>
-          <div data-testid="new-client-secret">
-            <ClipboardCopy isReadOnly hoverTip="Copy" clickTip="Copied">
-              {client.client_secret}
-            </ClipboardCopy>
-          </div>
-        </StackItem>
+        <CopyField label="Client ID" value={client.client_id} testId="new-client-id" />
+        <CopyField label="Client secret" value={client.client_secret} testId="new-client-secret" />
         <StackItem>
           Use them with <code>client_secret_post</code> at the token endpoint, for example with{" "}
           <code>grant_type=client_credentials</code>.

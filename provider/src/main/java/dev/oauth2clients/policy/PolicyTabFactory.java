@@ -1,12 +1,11 @@
 package dev.oauth2clients.policy;
 
+import dev.oauth2clients.spi.StatelessProviderFactory;
 import java.util.List;
 import java.util.Map;
-import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -19,7 +18,10 @@ import org.keycloak.services.ui.extend.UiTabProviderFactory;
  * #getConfigProperties()} and saves it as a realm component, which this factory turns into the
  * realm attributes that the API reads, so a save takes effect on the next request.
  */
-public class PolicyTabFactory implements UiTabProviderFactory<ComponentModel>, UiTabProvider {
+public class PolicyTabFactory
+    implements UiTabProviderFactory<ComponentModel>,
+        UiTabProvider,
+        StatelessProviderFactory<UiTabProvider> {
 
   public static final String ID = "oauth2-clients";
 
@@ -107,12 +109,6 @@ public class PolicyTabFactory implements UiTabProviderFactory<ComponentModel>, U
   public UiTabProvider create(KeycloakSession session) {
     return this;
   }
-
-  @Override
-  public void init(Config.Scope config) {}
-
-  @Override
-  public void postInit(KeycloakSessionFactory factory) {}
 
   @Override
   public void close() {}
