@@ -64,7 +64,7 @@ class AccountConsoleIT {
   }
 
   @Test
-  void createUseRotateAndDeleteAClientFromThePage() {
+  void createUseEditRotateAndDeleteAClientFromThePage() {
     browser.click(CREATE);
     browser.type(By.id("client-name"), "Nightly export");
     browser.type(By.id("client-description"), "Copies reports to the data lake");
@@ -84,6 +84,17 @@ class AccountConsoleIT {
     browser.waitUntilGone(NEW_SECRET);
     By row = By.cssSelector("[data-testid=client-row-" + clientId + "]");
     browser.waitForText(row, "Nightly export");
+
+    chooseAction(clientId, "Edit");
+    browser.type(By.id("client-name"), "Nightly export v2");
+    browser.click(SAVE);
+    browser.waitForText(row, "Nightly export v2");
+    assertEquals(
+        "Nightly export v2", realm.api("dana").read(clientId).json().get("client_name").asText());
+    assertEquals(
+        "Copies reports to the data lake",
+        realm.api("dana").read(clientId).json().get("description").asText(),
+        "fields the form did not change stay as they were");
     browser.screenshot("account-api-clients");
 
     chooseAction(clientId, "Rotate secret");
