@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A realm holding a given number of self-service clients, made the way its users make them: each
@@ -135,7 +134,7 @@ final class PopulatedRealm {
   private static double createClients(TestRealm realm, List<String> creators, ExecutorService pool)
       throws Exception {
     Map<String, ClientsApi> apis = new ConcurrentHashMap<>();
-    AtomicInteger done = new AtomicInteger();
+    FillProgress progress = new FillProgress(creators.size());
     long started = System.nanoTime();
     List<Future<?>> created = new ArrayList<>();
     for (int i = 0; i < creators.size(); i++) {
@@ -155,24 +154,12 @@ final class PopulatedRealm {
                 if (result.status() != 201) {
                   throw new IllegalStateException("create for " + owner + ": " + result);
                 }
-                reportProgress(done.incrementAndGet(), creators.size(), started);
+                progress.oneMore();
               }));
     }
     for (Future<?> client : created) {
       client.get();
     }
     return creators.size() / ((System.nanoTime() - started) / 1e9);
-  }
-
-  private static void reportProgress(int done, int total, long started) {
-    if (total >= 1000 && done % (total / 10) == 0) {
-      double seconds = (System.nanoTime() - started) / 1e9;
-      System.out.printf(
-          Locale.ROOT,
-          "  filling a realm: %d of %d clients created (%.0f/s)%n",
-          done,
-          total,
-          done / seconds);
-    }
   }
 }
