@@ -87,13 +87,28 @@ public final class Admin {
     return found.isEmpty() ? null : found.get(0);
   }
 
+  /**
+   * An initial access token for Keycloak's dynamic client registration: good for {@code count}
+   * registrations within {@code expirationSeconds}.
+   */
+  public String createInitialAccessToken(String realm, int count, int expirationSeconds) {
+    ObjectNode request = Json.object();
+    request.put("count", count);
+    request.put("expiration", expirationSeconds);
+    return expect(201, call("POST", "/" + realm + "/clients-initial-access", request))
+        .json()
+        .get("token")
+        .asText();
+  }
+
   public static HttpResult expect(int status, HttpResult result) {
     assertEquals(status, result.status(), () -> "admin API: " + result);
     return result;
   }
 
-  // The master realm's admin tokens live for a minute; fetch a new one well before that.
-  private String token() {
+  // The master realm's admin tokens live for a minute; fetch a new one well before that. Shared by
+  // the threads of a benchmark that fill a realm.
+  private synchronized String token() {
     if (token == null || Instant.now().isAfter(tokenFetchedAt.plus(Duration.ofSeconds(30)))) {
       HttpResult response =
           Http.postForm(

@@ -72,4 +72,9 @@ public final class ClientsApi {
   public String url() {
     return url;
   }
+
+  /** The access token this API is called with, for callers that build their own requests. */
+  public String token() {
+    return token;
+  }
 }

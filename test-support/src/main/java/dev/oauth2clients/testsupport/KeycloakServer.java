@@ -3,6 +3,7 @@ package dev.oauth2clients.testsupport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One real Keycloak for the whole test run: the distribution unpacked by the build, with the
@@ -21,6 +22,7 @@ public final class KeycloakServer {
   private final String baseUrl;
   private final KeycloakProcess process;
   private final TestDatabase database;
+  private boolean stopped;
 
   private KeycloakServer(String baseUrl, KeycloakProcess process, TestDatabase database) {
     this.baseUrl = baseUrl;
@@ -31,9 +33,30 @@ public final class KeycloakServer {
   public static synchronized KeycloakServer get() {
     if (instance == null) {
       String external = System.getProperty("keycloak.url");
-      instance = external != null ? new KeycloakServer(external, null, null) : start();
+      instance =
+          external != null
+              ? new KeycloakServer(external, null, null)
+              : start(
+                  System.getProperty("keycloak.db", "h2"),
+                  Path.of(KeycloakProcess.requiredProperty("keycloak.log")));
     }
     return instance;
+  }
+
+  /**
+   * A server of its own with the given database ({@code h2} or {@code postgres}), apart from the
+   * shared one: for a program that compares databases, one server at a time. Its log is {@code
+   * keycloak.log} with the database in the name; the caller stops it.
+   */
+  public static KeycloakServer startWith(String databaseKind) {
+    String log = KeycloakProcess.requiredProperty("keycloak.log");
+    return start(
+        databaseKind, Path.of(log.replaceFirst("(\\.log)?$", "-" + databaseKind + ".log")));
+  }
+
+  /** Why a PostgreSQL database cannot be had on this machine, or empty when it can. */
+  public static Optional<String> postgresUnavailable() {
+    return TestDatabase.postgresUnavailable();
   }
 
   public String baseUrl() {
@@ -45,10 +68,9 @@ public final class KeycloakServer {
     return database == null ? null : database.connection();
   }
 
-  private static KeycloakServer start() {
+  private static KeycloakServer start(String databaseKind, Path log) {
     Path home = Path.of(KeycloakProcess.requiredProperty("keycloak.home"));
-    Path log = Path.of(KeycloakProcess.requiredProperty("keycloak.log"));
-    TestDatabase database = TestDatabase.forThisRun(log.getParent());
+    TestDatabase database = TestDatabase.of(databaseKind, log.getParent());
     // declarative-ui shows the provider's admin console tab (an experimental Keycloak feature)
     List<String> arguments = new ArrayList<>(List.of("start-dev", "--features=declarative-ui"));
     arguments.addAll(database.keycloakOptions());
@@ -70,7 +92,8 @@ public final class KeycloakServer {
    * hooks run.
    */
   public synchronized void stop() {
-    if (process != null) {
+    if (process != null && !stopped) {
+      stopped = true;
       process.stop();
       database.discard();
     }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -32,13 +33,32 @@ abstract class TestDatabase {
     return Postgres.create();
   }
 
-  static TestDatabase forThisRun(Path directory) {
-    String kind = System.getProperty("keycloak.db", "h2");
+  static TestDatabase of(String kind, Path directory) {
     return switch (kind) {
       case "h2" -> new H2(directory.resolve("keycloak-db-" + ProcessHandle.current().pid()));
       case "postgres" -> Postgres.create();
       default -> throw new IllegalArgumentException("keycloak.db must be h2 or postgres: " + kind);
     };
+  }
+
+  /** Why the PostgreSQL server cannot be used, or empty when it can. */
+  static Optional<String> postgresUnavailable() {
+    try (Connection server =
+        DriverManager.getConnection(POSTGRES_SERVER + "test", POSTGRES_USER, "")) {
+      return Optional.empty();
+    } catch (SQLException unreachable) {
+      return Optional.of(unreachableReason(unreachable));
+    }
+  }
+
+  private static String unreachableReason(SQLException unreachable) {
+    return "PostgreSQL is not reachable at "
+        + POSTGRES_SERVER
+        + " as "
+        + POSTGRES_USER
+        + " ("
+        + unreachable.getMessage()
+        + "): the PostgreSQL pass is skipped";
   }
 
   /**
@@ -99,14 +119,7 @@ abstract class TestDatabase {
           Statement sql = server.createStatement()) {
         sql.execute("create database " + name);
       } catch (SQLException unreachable) {
-        String reason =
-            "PostgreSQL is not reachable at "
-                + POSTGRES_SERVER
-                + " as "
-                + POSTGRES_USER
-                + " ("
-                + unreachable.getMessage()
-                + "): the PostgreSQL pass is skipped";
+        String reason = unreachableReason(unreachable);
         System.out.println(reason);
         Assumptions.abort(reason);
       }

@@ -1,0 +1,296 @@
+package dev.oauth2clients.bench;
+
+import static dev.oauth2clients.bench.Text.format;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.imageio.ImageIO;
+
+/**
+ * The three measurements side by side as bar charts in one PNG, drawn with plain Java2D so that the
+ * benchmark needs no charting library.
+ */
+final class BenchmarkChart {
+
+  private static final int WIDTH = 1500;
+  private static final int HEIGHT = 600;
+  private static final int PANEL_WIDTH = 460;
+  private static final int PANEL_TOP = 70;
+  // Within a panel: title, up to three lines of ratios, the legend, then the plot.
+  private static final int LEGEND_OFFSET = 92;
+  private static final int PLOT_OFFSET = 140;
+  private static final int PLOT_BOTTOM_OFFSET = 450;
+  private static final Color[] SERIES_COLORS = {new Color(0x4C72B0), new Color(0xDD8452)};
+  private static final Color GRID = new Color(0xDDDDDD);
+  private static final Color TEXT = new Color(0x222222);
+  private static final Color MUTED = new Color(0x555555);
+
+  /** Bars that stand side by side, one per series, under one label. */
+  private record Group(String label, double... values) {}
+
+  private record Panel(
+      String title, String unit, List<String> series, List<Group> groups, List<String> notes) {}
+
+  private BenchmarkChart() {}
+
+  static void write(SuiteResults results, Path png) throws IOException {
+    BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, WIDTH, HEIGHT);
+      g.setColor(TEXT);
+      g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
+      g.drawString("Self-service OAuth2 clients for Keycloak: benchmarks", 20, 34);
+      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+      g.setColor(MUTED);
+      g.drawString(
+          results.environment()
+              + "; run of "
+              + LocalDate.now()
+              + ", "
+              + results.runTime().toMinutes()
+              + " min",
+          20,
+          56);
+      List<Panel> panels = List.of(throughput(results), create(results), lists(results));
+      for (int i = 0; i < panels.size(); i++) {
+        draw(g, panels.get(i), 20 + i * (PANEL_WIDTH + 30), PANEL_TOP);
+      }
+      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+      g.setColor(MUTED);
+      g.drawString(
+          "Databases: "
+              + String.join("; ", results.databases())
+              + ". Method, caveats and the printed results: docs/BENCHMARKS.md.",
+          20,
+          HEIGHT - 14);
+    } finally {
+      g.dispose();
+    }
+    Files.createDirectories(png.toAbsolutePath().getParent());
+    ImageIO.write(image, "png", png.toFile());
+  }
+
+  private static Panel throughput(SuiteResults results) {
+    ThroughputResult result = results.throughput();
+    if (result == null) {
+      return notRun("1. Token throughput");
+    }
+    List<String> labels =
+        List.of(
+            "self-service",
+            "plain,\nsame settings",
+            "control\n(plain twin)",
+            "plain,\nKC defaults");
+    List<Group> groups = new ArrayList<>();
+    for (int i = 0; i < result.rates().size(); i++) {
+      groups.add(new Group(labels.get(i), result.rates().get(i).mean()));
+    }
+    return new Panel(
+        "1. client_credentials throughput",
+        "grants/s (higher is better)",
+        List.of("mean of rounds"),
+        groups,
+        List.of(
+            format(
+                "self-service / same settings: %.3f (goal ≥ %.2f)",
+                result.selfServiceVsSameSettings().median(), ThroughputResult.GOAL),
+            format(
+                "control / same settings: %.3f (the method's noise)",
+                result.controlVsSameSettings().median()),
+            format(
+                "self-service / KC defaults: %.3f (refresh token)",
+                result.selfServiceVsDefaults().median())));
+  }
+
+  private static Panel create(SuiteResults results) {
+    CreateLatencyResult result = results.create();
+    if (result == null) {
+      return notRun("2. Create latency");
+    }
+    return new Panel(
+        "2. Create latency",
+        "ms (lower is better)",
+        List.of("p50", "p95"),
+        List.of(
+            new Group("this API", result.selfService().p50(), result.selfService().p95()),
+            new Group(
+                "Keycloak DCR",
+                result.dynamicRegistration().p50(),
+                result.dynamicRegistration().p95())),
+        List.of(
+            format(
+                "this API / DCR: p50 %.3f, p95 %.3f (goal ≤ %.1f)",
+                result.latency().p50Ratio(),
+                result.latency().p95Ratio(),
+                CreateLatencyResult.GOAL)));
+  }
+
+  private static Panel lists(SuiteResults results) {
+    if (results.lists().isEmpty()) {
+      return notRun("3. List latency");
+    }
+    List<Group> groups = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (ListLatencyResult result : results.lists()) {
+      groups.add(
+          new Group(
+              format("%s\n%,d clients", result.database(), result.smallRealmClients()),
+              result.small().p50(),
+              result.small().p95()));
+      groups.add(
+          new Group(
+              format("%s\n%,d clients", result.database(), result.largeRealmClients()),
+              result.large().p50(),
+              result.large().p95()));
+      notes.add(
+          format(
+              "%s growth: p50 %.3f, p95 %.3f (goal ≤ %.1f)",
+              result.database(),
+              result.latency().p50Ratio(),
+              result.latency().p95Ratio(),
+              ListLatencyResult.GOAL));
+    }
+    return new Panel(
+        "3. List a user's 10 clients as the realm grows",
+        "ms (lower is better)",
+        List.of("p50", "p95"),
+        groups,
+        notes);
+  }
+
+  private static Panel notRun(String title) {
+    return new Panel(title, "", List.of(), List.of(), List.of("not run (see bench.items)"));
+  }
+
+  private static void draw(Graphics2D g, Panel panel, int left, int top) {
+    g.setColor(TEXT);
+    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+    g.drawString(panel.title(), left, top + 16);
+    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    int y = top + 40;
+    for (String note : panel.notes()) {
+      g.drawString(note, left, y);
+      y += 18;
+    }
+    if (panel.groups().isEmpty()) {
+      return;
+    }
+    if (panel.series().size() > 1) {
+      drawLegend(g, panel, left, top + LEGEND_OFFSET);
+    }
+    int plotTop = top + PLOT_OFFSET;
+    int plotBottom = top + PLOT_BOTTOM_OFFSET;
+    int plotLeft = left + 50;
+    int plotRight = left + PANEL_WIDTH;
+    double max =
+        niceCeiling(
+            panel.groups().stream()
+                .flatMapToDouble(group -> Arrays.stream(group.values()))
+                .max()
+                .orElse(1));
+    drawAxis(g, panel.unit(), max, left, plotLeft, plotRight, plotTop, plotBottom);
+    drawBars(g, panel, max, plotLeft, plotRight, plotTop, plotBottom);
+  }
+
+  private static void drawLegend(Graphics2D g, Panel panel, int left, int y) {
+    int x = left;
+    for (int s = 0; s < panel.series().size(); s++) {
+      g.setColor(SERIES_COLORS[s]);
+      g.fillRect(x, y, 14, 14);
+      g.setColor(TEXT);
+      g.drawString(panel.series().get(s), x + 20, y + 12);
+      x += 30 + g.getFontMetrics().stringWidth(panel.series().get(s));
+    }
+  }
+
+  private static void drawAxis(
+      Graphics2D g,
+      String unit,
+      double max,
+      int left,
+      int plotLeft,
+      int plotRight,
+      int plotTop,
+      int plotBottom) {
+    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    FontMetrics metrics = g.getFontMetrics();
+    for (int tick = 0; tick <= 5; tick++) {
+      double value = max * tick / 5;
+      int y = plotBottom - (int) Math.round((plotBottom - plotTop) * tick / 5.0);
+      g.setColor(GRID);
+      g.drawLine(plotLeft, y, plotRight, y);
+      g.setColor(MUTED);
+      String label = value >= 100 ? format("%.0f", value) : format("%.1f", value);
+      g.drawString(label, plotLeft - 6 - metrics.stringWidth(label), y + 4);
+    }
+    g.drawString(unit, left, plotTop - 10);
+    g.setColor(TEXT);
+    g.setStroke(new BasicStroke(1.2f));
+    g.drawLine(plotLeft, plotBottom, plotRight, plotBottom);
+  }
+
+  private static void drawBars(
+      Graphics2D g,
+      Panel panel,
+      double max,
+      int plotLeft,
+      int plotRight,
+      int plotTop,
+      int plotBottom) {
+    int groups = panel.groups().size();
+    int slot = (plotRight - plotLeft) / groups;
+    int series = panel.series().size();
+    int barWidth = Math.min(48, (slot - 16) / series);
+    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    FontMetrics metrics = g.getFontMetrics();
+    for (int i = 0; i < groups; i++) {
+      Group group = panel.groups().get(i);
+      int groupLeft = plotLeft + i * slot + (slot - barWidth * series) / 2;
+      for (int s = 0; s < series; s++) {
+        double value = group.values()[s];
+        int height = (int) Math.round((plotBottom - plotTop) * value / max);
+        int x = groupLeft + s * barWidth;
+        g.setColor(SERIES_COLORS[s]);
+        g.fillRect(x, plotBottom - height, barWidth - 4, height);
+        g.setColor(TEXT);
+        String label = value >= 100 ? format("%.0f", value) : format("%.1f", value);
+        g.drawString(
+            label, x + (barWidth - 4 - metrics.stringWidth(label)) / 2, plotBottom - height - 4);
+      }
+      int y = plotBottom + 16;
+      for (String line : group.label().split("\n")) {
+        g.drawString(line, plotLeft + i * slot + (slot - metrics.stringWidth(line)) / 2, y);
+        y += 14;
+      }
+    }
+  }
+
+  /** 1, 2 or 5 times a power of ten, at least 10% above the highest bar so its label fits. */
+  private static double niceCeiling(double highest) {
+    double target = highest * 1.1;
+    double power = Math.pow(10, Math.floor(Math.log10(target)));
+    for (double step : new double[] {1, 2, 2.5, 5, 10}) {
+      if (step * power >= target) {
+        return step * power;
+      }
+    }
+    return 10 * power;
+  }
+}

@@ -1,0 +1,154 @@
+package dev.oauth2clients.bench;
+
+import static dev.oauth2clients.bench.Text.format;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The results as Markdown tables, printed at the end of a run and written beside the transcript, to
+ * paste into docs/BENCHMARKS.md after a re-run. Whether a goal is met is computed, never typed.
+ */
+final class ResultsMarkdown {
+
+  private final StringBuilder out = new StringBuilder();
+
+  private ResultsMarkdown() {}
+
+  static String render(SuiteResults results) {
+    ResultsMarkdown markdown = new ResultsMarkdown();
+    markdown.header(results);
+    if (results.throughput() != null) {
+      markdown.throughput(results.throughput());
+    }
+    if (results.create() != null) {
+      markdown.create(results.create());
+    }
+    if (!results.lists().isEmpty()) {
+      markdown.lists(results);
+    }
+    return markdown.out.toString();
+  }
+
+  private void header(SuiteResults results) {
+    line("Machine: " + results.environment() + ".");
+    line("Databases: " + String.join("; ", results.databases()) + ".");
+    line(format("Whole run: %.1f minutes.", results.runTime().toSeconds() / 60.0));
+    results.notes().forEach(note -> line("Note: " + note));
+    line("");
+  }
+
+  private void throughput(ThroughputResult result) {
+    line("**1. client_credentials throughput** (grants per second, mean of the rounds)");
+    line("");
+    line("| client | grants/s |");
+    line("|---|---:|");
+    result.rates().forEach(rate -> line(row(rate.label(), format("%.1f", rate.mean()))));
+    line("");
+    line("| ratio (median of paired rounds) | value | rounds range | goal | met |");
+    line("|---|---:|---|---|---|");
+    PairedRatio self = result.selfServiceVsSameSettings();
+    ratioRow(
+        "self-service / plain, same settings",
+        self,
+        format("≥ %.2f", ThroughputResult.GOAL),
+        met(self.median() >= ThroughputResult.GOAL));
+    ratioRow(
+        "control twin / plain, same settings (the method's noise)",
+        result.controlVsSameSettings(),
+        "≈ 1",
+        "–");
+    ratioRow(
+        "self-service / plain with Keycloak defaults (no refresh token)",
+        result.selfServiceVsDefaults(),
+        "–",
+        "–");
+    line("");
+  }
+
+  private void create(CreateLatencyResult result) {
+    line("**2. create latency** (milliseconds, one request at a time)");
+    line("");
+    line("| endpoint | p50 | p95 | samples |");
+    line("|---|---:|---:|---:|");
+    for (LatencySummary latency :
+        new LatencySummary[] {result.selfService(), result.dynamicRegistration()}) {
+      line(
+          row(
+              latency.label(),
+              format("%.1f", latency.p50()),
+              format("%.1f", latency.p95()),
+              Integer.toString(latency.samples())));
+    }
+    line(
+        row(
+            "**ratio this API / DCR** (goal ≤ 1.0: "
+                + met(result.latency().p50Ratio() <= CreateLatencyResult.GOAL)
+                + " at p50, "
+                + met(result.latency().p95Ratio() <= CreateLatencyResult.GOAL)
+                + " at p95)",
+            format("%.3f", result.latency().p50Ratio()),
+            format("%.3f", result.latency().p95Ratio()),
+            ""));
+    line("");
+  }
+
+  private void lists(SuiteResults results) {
+    line("**3. list latency** (milliseconds; a user's list of their own clients)");
+    line("");
+    line(
+        "| database | clients in realm | p50 | p95 | growth p50 | growth p95 | goal ≤ 1.5 |"
+            + " large realm filled in |");
+    line("|---|---:|---:|---:|---:|---:|---|---|");
+    for (ListLatencyResult result : results.lists()) {
+      listRow(result.database(), result.smallRealmClients(), result.small(), "", "", "", "");
+      listRow(
+          result.database(),
+          result.largeRealmClients(),
+          result.large(),
+          format("**%.3f**", result.latency().p50Ratio()),
+          format("**%.3f**", result.latency().p95Ratio()),
+          met(
+              result.latency().p50Ratio() <= ListLatencyResult.GOAL
+                  && result.latency().p95Ratio() <= ListLatencyResult.GOAL),
+          format(
+              "%d s (%.0f creates/s)", result.fillTime().toSeconds(), result.createsPerSecond()));
+    }
+    line("");
+  }
+
+  private void listRow(
+      String database, int clients, LatencySummary latency, String... growthAndGoal) {
+    List<String> cells =
+        new ArrayList<>(
+            List.of(
+                database,
+                Integer.toString(clients),
+                format("%.1f", latency.p50()),
+                format("%.1f", latency.p95())));
+    cells.addAll(List.of(growthAndGoal));
+    line(row(cells.toArray(String[]::new)));
+  }
+
+  private static String row(String... cells) {
+    return "| " + String.join(" | ", cells) + " |";
+  }
+
+  private void ratioRow(String label, PairedRatio ratio, String goal, String met) {
+    line(
+        row(
+            label,
+            format("%.3f", ratio.median()),
+            format("%.3f–%.3f", ratio.lowest(), ratio.highest()),
+            goal,
+            met));
+  }
+
+  private static String met(boolean met) {
+    return met ? "met" : "not met";
+  }
+
+  private void line(String text) {
+    out.append(text).append('\n');
+  }
+}
