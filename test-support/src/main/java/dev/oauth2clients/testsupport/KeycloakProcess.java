@@ -20,7 +20,9 @@ final class KeycloakProcess {
 
   static final String ADMIN_USER = "admin";
   static final String ADMIN_PASSWORD = "admin";
-  private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+  // About a minute on a quiet 2-core machine; a start that re-augments under heavy load (seen:
+  // load 12 on 2 cores) took over five.
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
 
   private final Process process;
   private final Path log;
