@@ -1,6 +1,7 @@
 package dev.oauth2clients.authenticator;
 
 import dev.oauth2clients.client.FixedSettings;
+import dev.oauth2clients.policy.RealmPolicy;
 import dev.oauth2clients.secret.ClientSecrets;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -19,6 +20,8 @@ import org.keycloak.authentication.authenticators.client.ClientAuthUtil;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.util.BasicAuthHelper;
@@ -49,12 +52,21 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
     }
     context.setClient(client);
     context.getEvent().client(client);
-    refusal(context, client).ifPresentOrElse(reason -> fail(context, reason), context::success);
+    Optional<String> refusal = refusal(context, client);
+    if (refusal.isPresent()) {
+      fail(context, refusal.get());
+      return;
+    }
+    TokenSettings.followRealmPolicy(context.getRealm(), client);
+    context.success();
   }
 
   private Optional<String> refusal(ClientAuthenticationFlowContext context, ClientModel client) {
     if (!client.isEnabled()) {
-      return Optional.of("The client is disabled.");
+      return Optional.of("The client is disabled by an administrator.");
+    }
+    if (Boolean.parseBoolean(client.getAttribute(FixedSettings.PAUSED_ATTRIBUTE))) {
+      return Optional.of("The client is paused by its owner.");
     }
     Optional<String> transport = wrongTransport(context);
     if (transport.isPresent()) {
@@ -64,17 +76,38 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
     if (secret == null) {
       return Optional.of("client_secret is missing from the form body.");
     }
+    if (Boolean.parseBoolean(client.getAttribute(FixedSettings.SECRET_REVOKED_ATTRIBUTE))) {
+      return Optional.of(
+          "An administrator revoked this client's secret; its owner must rotate it.");
+    }
     // Both attributes come from Keycloak's client cache: no database query on this path.
     if (!ClientSecrets.matches(secret, client.getAttribute(FixedSettings.SECRET_HASH_ATTRIBUTE))) {
       return Optional.of("Invalid client credentials.");
     }
+    return ownerRefusal(context.getRealm(), owner(context, client));
+  }
+
+  private static UserModel owner(ClientAuthenticationFlowContext context, ClientModel client) {
     String ownerId = client.getAttribute(FixedSettings.OWNER_ATTRIBUTE);
-    UserModel owner =
-        ownerId == null
-            ? null
-            : context.getSession().users().getUserById(context.getRealm(), ownerId);
+    return ownerId == null
+        ? null
+        : context.getSession().users().getUserById(context.getRealm(), ownerId);
+  }
+
+  /** A client acts for its owner, so it may do no more than the owner may: realm policy holds. */
+  private static Optional<String> ownerRefusal(RealmModel realm, UserModel owner) {
     if (owner == null || !owner.isEnabled()) {
       return Optional.of("The client's owner is disabled.");
+    }
+    Optional<String> requiredRole = RealmPolicy.of(realm).requiredRole();
+    if (requiredRole.isPresent()) {
+      RoleModel role = realm.getRole(requiredRole.get());
+      if (role == null || !owner.hasRole(role)) {
+        return Optional.of(
+            "The client's owner lacks the realm role '"
+                + requiredRole.get()
+                + "' that self-service clients require.");
+      }
     }
     return Optional.empty();
   }

@@ -60,7 +60,6 @@ public final class SelfServiceClients {
     model.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
     model.setPublicClient(false);
     model.setBearerOnly(false);
-    model.setConsentRequired(false);
     model.setStandardFlowEnabled(true);
     model.setImplicitFlowEnabled(false);
     model.setDirectAccessGrantsEnabled(false);
@@ -69,6 +68,7 @@ public final class SelfServiceClients {
     model.setAttribute(USE_REFRESH_TOKEN_FOR_CLIENT_CREDENTIALS, "true");
     model.setAttribute(FixedSettings.OWNER_ATTRIBUTE, owner.getId());
     model.setAttribute(FixedSettings.OWNER_USERNAME_ATTRIBUTE, owner.getUsername());
+    ConsentScreen.require(model, owner.getUsername());
     keepOnlyOfflineAccessAsOptionalScope(model);
     new ClientManager(new RealmManager(session)).enableServiceAccount(model);
     model.addProtocolMapper(ownerAudienceMapper(owner));
@@ -89,10 +89,14 @@ public final class SelfServiceClients {
     audit(Operation.UPDATE, client);
   }
 
-  /** Replaces the hash: the old secret fails from the next request on. */
+  /**
+   * Replaces the hash: the old secret fails from the next request on. It also lifts an admin's
+   * revocation, which is what the admin asked the owner to do.
+   */
   public String rotateSecret(SelfServiceClient client) {
     String secret = ClientSecrets.newSecret();
     client.model().setAttribute(FixedSettings.SECRET_HASH_ATTRIBUTE, ClientSecrets.hash(secret));
+    client.model().removeAttribute(FixedSettings.SECRET_REVOKED_ATTRIBUTE);
     client.entity().setUpdatedAt(System.currentTimeMillis());
     audit(Operation.ROTATE_SECRET, client);
     return secret;

@@ -14,8 +14,9 @@ import org.keycloak.provider.ProviderEventListener;
 /**
  * Keeps the self-service table in step with Keycloak's model, inside the transaction that changed
  * it: an owner's clients go with the owner, a client deleted elsewhere (admin console, admin API,
- * realm removal) loses its row, and an imported realm's self-service clients get theirs back. It
- * also copies the realm policy into the admin console's tab wherever it changes.
+ * realm removal) loses its row, a client an admin renamed stays its owner's, and an imported
+ * realm's self-service clients get theirs back. It also copies the realm policy into the admin
+ * console's tab wherever it changes.
  */
 public final class ModelLifecycleListener implements ProviderEventListener {
 
@@ -24,6 +25,8 @@ public final class ModelLifecycleListener implements ProviderEventListener {
     if (event instanceof UserModel.UserRemovedEvent removed) {
       new SelfServiceClients(removed.getKeycloakSession(), removed.getRealm())
           .deleteAllOwnedBy(removed.getUser().getId());
+    } else if (event instanceof ClientModel.ClientUpdatedEvent updated) {
+      followRename(updated);
     } else if (event instanceof ClientModel.ClientRemovedEvent removed) {
       SelfServiceClientStore store = new SelfServiceClientStore(removed.getKeycloakSession());
       store.findById(removed.getClient().getId()).ifPresent(store::remove);
@@ -44,5 +47,14 @@ public final class ModelLifecycleListener implements ProviderEventListener {
       new SelfServiceClientStore(removed.getKeycloakSession())
           .removeRealm(removed.getRealm().getId());
     }
+  }
+
+  /** Keycloak fires this for admin updates only; the API never renames a client. */
+  private static void followRename(ClientModel.ClientUpdatedEvent updated) {
+    ClientModel client = updated.getUpdatedClient();
+    new SelfServiceClientStore(updated.getKeycloakSession())
+        .findById(client.getId())
+        .filter(row -> !row.getClientId().equals(client.getClientId()))
+        .ifPresent(row -> row.setClientId(client.getClientId()));
   }
 }

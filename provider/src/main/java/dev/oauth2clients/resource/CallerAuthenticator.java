@@ -4,7 +4,9 @@ import dev.oauth2clients.client.FixedSettings;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
 import java.util.Locale;
+import org.keycloak.models.AccountRoles;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -15,8 +17,9 @@ import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
 /**
  * Decides who is calling. Only a human user's access token from this realm, with a live session,
- * may manage clients: a token of a service account or of a self-service client would let a program
- * mint credentials in a person's name.
+ * that is good for the user's account (as strict as Keycloak's account REST API) may manage
+ * clients: any other app holding a user's token, a service account, or a self-service client would
+ * otherwise mint credentials in a person's name.
  */
 final class CallerAuthenticator {
 
@@ -29,16 +32,18 @@ final class CallerAuthenticator {
   static Caller authenticate(KeycloakSession session, RealmModel realm) {
     String tokenString = bearerToken(session);
     AccessToken token = verifiedToken(session, realm, tokenString);
-    refuseProgramTokens(session, realm, token);
     // Keycloak's own check: session alive, user enabled, token not revoked.
     AuthResult auth =
         new AppAuthManager.BearerTokenAuthenticator(session)
             .setRealm(realm)
             .setTokenString(tokenString)
             .authenticate();
+    refuseServiceAccounts(auth != null ? auth.user() : subject(session, realm, token));
     if (auth == null) {
       throw invalidToken("The access token is not valid for an active session of this realm.");
     }
+    refuseSelfServiceClientTokens(realm, auth);
+    requireAccountGrant(auth.token());
     return new Caller(auth.user(), auth.token());
   }
 
@@ -71,19 +76,50 @@ final class CallerAuthenticator {
     return token;
   }
 
-  private static void refuseProgramTokens(
-      KeycloakSession session, RealmModel realm, AccessToken token) {
-    UserModel subject =
-        token.getSubject() == null ? null : session.users().getUserById(realm, token.getSubject());
-    if (subject != null && subject.getServiceAccountClientLink() != null) {
+  /**
+   * Judged on the user Keycloak resolved from the token's session; a token without a persisted
+   * session (a service account's without refresh tokens) is resolved through its subject, so that
+   * it is refused as what it is rather than as expired.
+   */
+  private static void refuseServiceAccounts(UserModel user) {
+    if (user != null && user.getServiceAccountClientLink() != null) {
       throw ApiError.ACCESS_DENIED.because(
           "Service-account tokens cannot manage clients; sign in as a user.");
     }
-    ClientModel issuedFor =
-        token.getIssuedFor() == null ? null : realm.getClientByClientId(token.getIssuedFor());
+  }
+
+  private static UserModel subject(KeycloakSession session, RealmModel realm, AccessToken token) {
+    return token.getSubject() == null
+        ? null
+        : session.users().getUserById(realm, token.getSubject());
+  }
+
+  private static void refuseSelfServiceClientTokens(RealmModel realm, AuthResult auth) {
+    ClientModel issuedFor = auth.client() != null ? auth.client() : issuedFor(realm, auth.token());
     if (issuedFor != null && issuedFor.getAttribute(FixedSettings.OWNER_ATTRIBUTE) != null) {
       throw ApiError.ACCESS_DENIED.because(
           "Tokens issued to a self-service client cannot manage clients.");
+    }
+  }
+
+  private static ClientModel issuedFor(RealmModel realm, AccessToken token) {
+    return token.getIssuedFor() == null ? null : realm.getClientByClientId(token.getIssuedFor());
+  }
+
+  /**
+   * What Keycloak's account REST API demands: audience {@code account} and that client's role
+   * {@code manage-account} in the token. An app the user merely signed in to has neither unless the
+   * realm admin granted it the user's account.
+   */
+  private static void requireAccountGrant(AccessToken token) {
+    AccessToken.Access account = token.getResourceAccess(Constants.ACCOUNT_MANAGEMENT_CLIENT_ID);
+    if (!token.hasAudience(Constants.ACCOUNT_MANAGEMENT_CLIENT_ID)
+        || account == null
+        || !account.isUserInRole(AccountRoles.MANAGE_ACCOUNT)) {
+      throw ApiError.ACCESS_DENIED.because(
+          "The access token does not grant managing the user's account (audience 'account' and"
+              + " the role 'manage-account'); use a token of the account console or of an app"
+              + " the realm admin allowed to manage accounts.");
     }
   }
 

@@ -29,6 +29,7 @@ import java.util.function.Function;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.representations.AccessToken;
 import org.keycloak.services.cors.Cors;
 
 /**
@@ -54,7 +55,7 @@ public class OAuth2ClientsResource {
   }
 
   /** The authenticated caller and the realm policy in force for this request. */
-  private record Call(UserModel user, RealmPolicy policy) {}
+  private record Call(UserModel user, AccessToken token, RealmPolicy policy) {}
 
   @POST
   @Path("")
@@ -75,6 +76,7 @@ public class OAuth2ClientsResource {
           ClientAuthenticationFlowInstaller.ensureInstalled(realm);
           SelfServiceClients.Created created =
               clients.create(call.user(), metadata, call.policy().accessTokenLifespan());
+          ClientPolicies.onCreate(session, created.client().model(), call.user(), call.token());
           URI location =
               session
                   .getContext()
@@ -190,6 +192,7 @@ public class OAuth2ClientsResource {
                   newObject.apply(client, sent),
                   ClientViews.acceptedOnUpdate(client, call.policy()));
           clients.update(client, metadata, call.policy().accessTokenLifespan());
+          ClientPolicies.onUpdate(session, client.model(), call.user(), call.token());
           return json(Response.ok(), ClientViews.withoutSecret(client));
         });
   }
@@ -220,7 +223,7 @@ public class OAuth2ClientsResource {
           .checkAllowedOrigins(caller.token())
           .add();
       requireRole(policy, caller.user());
-      return action.apply(new Call(caller.user(), policy));
+      return action.apply(new Call(caller.user(), caller.token(), policy));
     } catch (ApiException refusal) {
       session.getTransactionManager().setRollbackOnly();
       return ErrorResponses.toResponse(refusal, realm.getName());

@@ -1,9 +1,12 @@
 package dev.oauth2clients.resource;
 
+import dev.oauth2clients.client.ConsentScreen;
 import dev.oauth2clients.events.ModelLifecycleListener;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
@@ -31,6 +34,13 @@ public class OAuth2ClientsResourceProviderFactory implements RealmResourceProvid
   @Override
   public void postInit(KeycloakSessionFactory factory) {
     factory.register(new ModelLifecycleListener());
+    factory.register(
+        event -> {
+          if (event instanceof PostMigrationEvent) {
+            KeycloakModelUtils.runJobInTransaction(
+                factory, ConsentScreen::requireForEarlierClients);
+          }
+        });
   }
 
   @Override

@@ -63,6 +63,16 @@ public final class SelfServiceClientStore {
         .getResultList();
   }
 
+  /** Rows whose Keycloak client lacks the given attribute, in every realm. */
+  public List<SelfServiceClientEntity> withoutClientAttribute(String attributeName) {
+    return em.createQuery(
+            "select c from SelfServiceClientEntity c where not exists (select a from"
+                + " ClientAttributeEntity a where a.client.id = c.id and a.name = :name)",
+            SelfServiceClientEntity.class)
+        .setParameter("name", attributeName)
+        .getResultList();
+  }
+
   /** A row lock on the user, held until the transaction ends; nothing when the row is absent. */
   public void lockUser(String userId) {
     em.find(UserEntity.class, userId, LockModeType.PESSIMISTIC_WRITE);

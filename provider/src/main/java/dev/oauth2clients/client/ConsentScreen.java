@@ -1,0 +1,54 @@
+package dev.oauth2clients.client;
+
+import dev.oauth2clients.store.SelfServiceClientEntity;
+import dev.oauth2clients.store.SelfServiceClientStore;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/**
+ * Any user of a realm can make a client with the authorization-code flow, so every other user who
+ * signs in through it must see Keycloak's consent page first, told who made it. Keycloak shows a
+ * client on that page, with its own consent text, when the client asks for it; the text names the
+ * owner's username as it was when the client was made.
+ */
+public final class ConsentScreen {
+
+  private static final Logger LOG = Logger.getLogger(ConsentScreen.class);
+
+  private ConsentScreen() {}
+
+  public static void require(ClientModel model, String ownerUsername) {
+    model.setConsentRequired(true);
+    model.setAttribute(ClientScopeModel.DISPLAY_ON_CONSENT_SCREEN, "true");
+    model.setAttribute(ClientScopeModel.CONSENT_SCREEN_TEXT, text(ownerUsername));
+  }
+
+  /** The sentence on the consent page; the page escapes it as HTML. */
+  public static String text(String ownerUsername) {
+    return "Made by " + ownerUsername + ", a user of this realm, not by its administrators";
+  }
+
+  /**
+   * Clients made before consent was required get it at start-up, once: a client whose consent
+   * settings were written (even if an admin then switched consent off) is left alone.
+   */
+  public static void requireForEarlierClients(KeycloakSession session) {
+    List<SelfServiceClientEntity> earlier =
+        new SelfServiceClientStore(session)
+            .withoutClientAttribute(ClientScopeModel.DISPLAY_ON_CONSENT_SCREEN);
+    for (SelfServiceClientEntity row : earlier) {
+      RealmModel realm = session.realms().getRealm(row.getRealmId());
+      ClientModel model = realm == null ? null : realm.getClientById(row.getId());
+      if (model != null) {
+        require(model, model.getAttribute(FixedSettings.OWNER_USERNAME_ATTRIBUTE));
+      }
+    }
+    if (!earlier.isEmpty()) {
+      LOG.infof("Consent is now required for %d earlier self-service clients", earlier.size());
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package dev.oauth2clients.events;
+
+import dev.oauth2clients.client.FixedSettings;
+import dev.oauth2clients.spi.StatelessProviderFactory;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.keycloak.events.Event;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventListenerProviderFactory;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/**
+ * A realm admin who presses Regenerate on a self-service client's Credentials tab means to cut its
+ * current secret off. Keycloak's Regenerate only writes a new plain secret into Keycloak's own
+ * column, which these clients never use, so this revokes the owner's secret in the same request and
+ * transaction; the owner gets a working one again only by rotating it. Keycloak publishes no model
+ * event for a secret, hence an admin-event listener; it is global, so it needs no realm
+ * configuration, and admin events reach it whether or not the realm stores them.
+ */
+public class AdminSecretRegeneration
+    implements EventListenerProviderFactory, StatelessProviderFactory<EventListenerProvider> {
+
+  public static final String ID = "oauth2-clients-admin-regenerate";
+
+  private static final Pattern CLIENT_SECRET_PATH =
+      Pattern.compile("^clients/([^/]+)/client-secret$");
+
+  @Override
+  public EventListenerProvider create(KeycloakSession session) {
+    return new EventListenerProvider() {
+      @Override
+      public void onEvent(Event event) {}
+
+      @Override
+      public void onEvent(AdminEvent event, boolean includeRepresentation) {
+        regeneratedClient(session, event)
+            .filter(client -> client.getAttribute(FixedSettings.OWNER_ATTRIBUTE) != null)
+            .ifPresent(AdminSecretRegeneration::revokeOwnersSecret);
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  private static Optional<ClientModel> regeneratedClient(
+      KeycloakSession session, AdminEvent event) {
+    if (event.getResourceType() != ResourceType.CLIENT
+        || event.getOperationType() != OperationType.ACTION
+        || event.getResourcePath() == null) {
+      return Optional.empty();
+    }
+    Matcher path = CLIENT_SECRET_PATH.matcher(event.getResourcePath());
+    RealmModel realm = session.realms().getRealm(event.getRealmId());
+    if (!path.matches() || realm == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(session.clients().getClientById(realm, path.group(1)));
+  }
+
+  private static void revokeOwnersSecret(ClientModel client) {
+    client.setAttribute(FixedSettings.SECRET_REVOKED_ATTRIBUTE, "true");
+    client.removeAttribute(FixedSettings.SECRET_HASH_ATTRIBUTE);
+  }
+
+  @Override
+  public boolean isGlobal() {
+    return true;
+  }
+
+  @Override
+  public String getId() {
+    return ID;
+  }
+}
