@@ -142,6 +142,85 @@ class CallerAuthenticationIT {
   }
 
   @Test
+  void anAppTokenThatWasNotGrantedTheAccountIsRefusedAndMintsNothing() {
+    String partnerId = createPasswordClient("partner-app");
+    int before = realm.api("alice").list("").json().size();
+
+    String noAccount = passwordGrant("partner-app", "alice");
+    JsonNode claims = Json.claims(noAccount);
+    assertTrue(
+        !claims.path("aud").toString().contains("\"account\""), "no account audience: " + claims);
+    assertAccessDenied(realm.apiWithToken(noAccount).create(Map.of("client_name", "by an app")));
+    assertAccessDenied(realm.apiWithToken(noAccount).list(""));
+
+    grantAccountRole(partnerId, "view-profile");
+    String viewOnly = passwordGrant("partner-app", "alice");
+    assertTrue(Json.claims(viewOnly).path("aud").toString().contains("account"));
+    assertAccessDenied(realm.apiWithToken(viewOnly).create(Map.of("client_name", "by an app")));
+
+    assertEquals(before, realm.api("alice").list("").json().size(), "nothing was minted");
+  }
+
+  /** A public app of the realm with direct grants and no scope of its own: a "partner app". */
+  private static String createPasswordClient(String clientId) {
+    ObjectNode app = Json.object();
+    app.put("clientId", clientId);
+    app.put("publicClient", true);
+    app.put("standardFlowEnabled", false);
+    app.put("directAccessGrantsEnabled", true);
+    app.put("fullScopeAllowed", false);
+    String location =
+        Admin.expect(201, realm.admin().call("POST", "/" + realm.name() + "/clients", app))
+            .header("Location");
+    return location.substring(location.lastIndexOf('/') + 1);
+  }
+
+  private static void grantAccountRole(String clientUuid, String roleName) {
+    String account = realm.admin().findClient(realm.name(), "account").get("id").asText();
+    JsonNode role =
+        Admin.expect(
+                200,
+                realm
+                    .admin()
+                    .call(
+                        "GET",
+                        "/" + realm.name() + "/clients/" + account + "/roles/" + roleName,
+                        null))
+            .json();
+    Admin.expect(
+        204,
+        realm
+            .admin()
+            .call(
+                "POST",
+                "/"
+                    + realm.name()
+                    + "/clients/"
+                    + clientUuid
+                    + "/scope-mappings/clients/"
+                    + account,
+                Json.MAPPER.createArrayNode().add(role)));
+  }
+
+  private static String passwordGrant(String clientId, String username) {
+    HttpResult response =
+        realm
+            .tokens()
+            .post(
+                Map.of(
+                    "grant_type",
+                    "password",
+                    "client_id",
+                    clientId,
+                    "username",
+                    username,
+                    "password",
+                    TestRealm.PASSWORD));
+    assertEquals(200, response.status(), response::toString);
+    return response.json().get("access_token").asText();
+  }
+
+  @Test
   void aUsersTokenIssuedToASelfServiceClientIsRefused() {
     String redirectUri = "http://127.0.0.1:8765/callback";
     ObjectNode body = Json.object();

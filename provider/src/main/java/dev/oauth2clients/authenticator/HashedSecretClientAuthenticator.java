@@ -58,6 +58,10 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
       return;
     }
     TokenSettings.followRealmPolicy(context.getRealm(), client);
+    if (OAuth2Constants.REFRESH_TOKEN.equals(
+        formParameters(context).getFirst(OAuth2Constants.GRANT_TYPE))) {
+      ServiceAccountConsent.grant(context.getSession(), context.getRealm(), client);
+    }
     context.success();
   }
 

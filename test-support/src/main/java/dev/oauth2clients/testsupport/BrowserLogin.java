@@ -13,15 +13,22 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The authorization code flow as a browser walks it: Keycloak's login page, the user's password,
- * the redirect with the code, and the code exchanged at the token endpoint.
+ * the consent page where the client asks for one, the redirect with the code, and the code
+ * exchanged at the token endpoint.
  */
 public final class BrowserLogin {
 
   private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
   private static final Pattern CODE = Pattern.compile("[?&]code=([^&]+)");
+  private static final Pattern CONSENT_ACTION =
+      Pattern.compile("action=\"([^\"]*/login-actions/consent[^\"]*)\"");
+  private static final Pattern HIDDEN_CODE =
+      Pattern.compile("<input type=\"hidden\" name=\"code\" value=\"([^\"]+)\"");
+  private static final String CONSENT_FORM_MARK = "id=\"kc-oauth\"";
 
   private BrowserLogin() {}
 
@@ -43,18 +50,26 @@ public final class BrowserLogin {
     if (!action.find()) {
       throw new AssertionError("no login form in: " + loginPage.body());
     }
+    String cookies = cookies(loginPage);
     HttpResponse<String> submitted =
-        send(
+        submitForm(
             browser,
-            HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", cookies(loginPage))
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        Http.encodeForm(
-                            Map.of("username", username, "password", TestRealm.PASSWORD)),
-                        StandardCharsets.UTF_8))
-                .build());
+            loginPage.uri(),
+            action.group(1),
+            cookies,
+            Map.of("username", username, "password", TestRealm.PASSWORD));
+    if (isRedirectToLoginActions(submitted, realm)) {
+      cookies = joinCookies(cookies, cookies(submitted));
+      submitted =
+          send(
+              browser,
+              HttpRequest.newBuilder(URI.create(submitted.headers().firstValue("Location").get()))
+                  .header("Cookie", cookies)
+                  .build());
+    }
+    if (submitted.statusCode() == 200 && submitted.body().contains(CONSENT_FORM_MARK)) {
+      submitted = acceptConsent(browser, submitted, cookies);
+    }
     String location = submitted.headers().firstValue("Location").orElse("");
     Matcher code = CODE.matcher(location);
     if (submitted.statusCode() != 302 || !location.startsWith(redirectUri) || !code.find()) {
@@ -74,6 +89,49 @@ public final class BrowserLogin {
     return tokens.json();
   }
 
+  /** Keycloak sends the browser to its own pages between login and code, e.g. to ask consent. */
+  private static boolean isRedirectToLoginActions(HttpResponse<String> response, TestRealm realm) {
+    return response.statusCode() == 302
+        && response
+            .headers()
+            .firstValue("Location")
+            .filter(location -> location.startsWith(realm.url() + "/login-actions/"))
+            .isPresent();
+  }
+
+  /**
+   * Self-service clients require consent: say yes on Keycloak's consent page, as the user would.
+   */
+  private static HttpResponse<String> acceptConsent(
+      HttpClient browser, HttpResponse<String> consentPage, String loginCookies) {
+    Matcher action = CONSENT_ACTION.matcher(consentPage.body());
+    Matcher code = HIDDEN_CODE.matcher(consentPage.body());
+    if (!action.find() || !code.find()) {
+      throw new AssertionError("no consent form in: " + consentPage.body());
+    }
+    String cookies = joinCookies(loginCookies, cookies(consentPage));
+    return submitForm(
+        browser,
+        consentPage.uri(),
+        action.group(1),
+        cookies,
+        Map.of("code", code.group(1), "accept", "Yes"));
+  }
+
+  /** Posts a page's form; its action may be relative to the page, as a browser resolves it. */
+  private static HttpResponse<String> submitForm(
+      HttpClient browser, URI page, String action, String cookies, Map<String, String> fields) {
+    return send(
+        browser,
+        HttpRequest.newBuilder(page.resolve(action.replace("&amp;", "&")))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Cookie", cookies)
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    Http.encodeForm(fields), StandardCharsets.UTF_8))
+            .build());
+  }
+
   /**
    * The login page's cookies, sent back as a browser would. Java's CookieManager will not: it drops
    * Keycloak's Secure/SameSite cookies on plain-http localhost.
@@ -82,6 +140,10 @@ public final class BrowserLogin {
     return response.headers().allValues("Set-Cookie").stream()
         .map(cookie -> cookie.split(";", 2)[0])
         .collect(Collectors.joining("; "));
+  }
+
+  private static String joinCookies(String... cookieHeaders) {
+    return Stream.of(cookieHeaders).filter(c -> !c.isEmpty()).collect(Collectors.joining("; "));
   }
 
   private static HttpResponse<String> send(HttpClient browser, HttpRequest request) {
