@@ -61,7 +61,7 @@ final class ClientPolicies {
   }
 
   /** What the executors added to the client's attributes; any other rewrite is refused. */
-  private static Map<String, String> addedAttributes(ObjectNode before, ObjectNode after) {
+  static Map<String, String> addedAttributes(ObjectNode before, ObjectNode after) {
     ObjectNode attributesBefore = attributes(before);
     ObjectNode attributesAfter = attributes(after);
     List<String> rewritten = new ArrayList<>();
