@@ -7,4 +7,6 @@ mvn -B -ntp -pl demo -am package -DskipTests
 export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
 export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
 # declarative-ui (experimental in Keycloak 26) shows the provider's tab under Realm settings.
-exec bash demo/server/keycloak/bin/kc.sh start-dev --import-realm --features=declarative-ui "$@"
+# WRITE_DELAY=0: H2 writes each commit before answering, so a kill -9 loses nothing acknowledged.
+exec bash demo/server/keycloak/bin/kc.sh start-dev --import-realm --features=declarative-ui \
+  --db-url-properties=';WRITE_DELAY=0' "$@"

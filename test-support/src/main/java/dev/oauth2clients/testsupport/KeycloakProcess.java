@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,11 +26,13 @@ final class KeycloakProcess {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
 
   private final Process process;
+  private final List<String> command;
   private final Path log;
   private final String baseUrl;
 
-  private KeycloakProcess(Process process, Path log, String baseUrl) {
+  private KeycloakProcess(Process process, List<String> command, Path log, String baseUrl) {
     this.process = process;
+    this.command = command;
     this.log = log;
     this.baseUrl = baseUrl;
   }
@@ -41,18 +44,44 @@ final class KeycloakProcess {
     command.addAll(arguments);
     command.add("--http-port=" + port);
     command.add("--http-management-port=" + freePort());
+    return launch(
+        List.copyOf(command),
+        log,
+        ProcessBuilder.Redirect.to(log.toFile()),
+        "http://localhost:" + port);
+  }
+
+  private static KeycloakProcess launch(
+      List<String> command, Path log, ProcessBuilder.Redirect output, String baseUrl) {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
     builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-    builder.redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.redirectErrorStream(true).redirectOutput(output);
     try {
-      KeycloakProcess started =
-          new KeycloakProcess(builder.start(), log, "http://localhost:" + port);
+      KeycloakProcess started = new KeycloakProcess(builder.start(), command, log, baseUrl);
       started.awaitReady();
       return started;
     } catch (IOException e) {
-      throw new IllegalStateException("cannot start Keycloak from " + home, e);
+      throw new IllegalStateException("cannot start Keycloak: " + command, e);
     }
+  }
+
+  /**
+   * Kills kc.sh and its JVM with SIGKILL, as a power cut or the OOM killer would: no shutdown hook,
+   * no last flush. Then starts the same command again, on the same ports and database, appending to
+   * the same log, and waits until it serves requests.
+   */
+  KeycloakProcess crashAndRestart() {
+    List<ProcessHandle> tree = processTree();
+    tree.forEach(ProcessHandle::destroyForcibly);
+    tree.forEach(handle -> handle.onExit().join());
+    try {
+      Files.writeString(
+          log, "\n===== SIGKILL by the test; restarting =====\n", StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write to " + log, e);
+    }
+    return launch(command, log, ProcessBuilder.Redirect.appendTo(log.toFile()), baseUrl);
   }
 
   /** Runs {@code kc.sh <arguments>} to its end, e.g. {@code build}. */
@@ -114,13 +143,9 @@ final class KeycloakProcess {
         "Keycloak was not ready after " + START_TIMEOUT + ":\n" + tail(log));
   }
 
-  /**
-   * Ends kc.sh and the JVM it starts. The tree is taken before anything is signalled: once kc.sh
-   * has gone, its Java child is re-parented and would no longer count as a descendant.
-   */
+  /** Ends kc.sh and the JVM it starts, forcibly where they do not end within 20 seconds. */
   void stop() {
-    List<ProcessHandle> tree =
-        Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
+    List<ProcessHandle> tree = processTree();
     tree.forEach(ProcessHandle::destroy);
     for (ProcessHandle handle : tree) {
       try {
@@ -129,6 +154,14 @@ final class KeycloakProcess {
         handle.destroyForcibly();
       }
     }
+  }
+
+  /**
+   * kc.sh and the JVM it starts, taken before anything is signalled: once kc.sh has gone, its Java
+   * child is re-parented and would no longer count as a descendant.
+   */
+  private List<ProcessHandle> processTree() {
+    return Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
   }
 
   static String tail(Path log) {

@@ -20,7 +20,7 @@ public final class KeycloakServer {
   private static KeycloakServer instance;
 
   private final String baseUrl;
-  private final KeycloakProcess process;
+  private KeycloakProcess process;
   private final TestDatabase database;
   private boolean stopped;
 
@@ -84,6 +84,18 @@ public final class KeycloakServer {
     KeycloakServer server = new KeycloakServer(process.baseUrl(), process, database);
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
     return server;
+  }
+
+  /**
+   * Kills the server with SIGKILL, as a crash would, and starts it again on the same database and
+   * the same port, so that tests that run afterwards find it where it was. Returns once it serves
+   * requests again.
+   */
+  public synchronized void crashAndRestart() {
+    if (process == null || stopped) {
+      throw new IllegalStateException("only a running server started by the tests can be crashed");
+    }
+    process = process.crashAndRestart();
   }
 
   /**

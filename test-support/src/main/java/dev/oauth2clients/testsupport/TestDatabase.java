@@ -64,7 +64,9 @@ abstract class TestDatabase {
   /**
    * With AUTO_SERVER the tests can open the file while Keycloak holds it. H2 gives up on a row lock
    * after 2 s by default; twenty creates queued on one owner's lock can take longer on a busy
-   * 2-core machine, where PostgreSQL would simply wait.
+   * 2-core machine, where PostgreSQL would simply wait. H2 writes a commit to the file up to half a
+   * second after it answers by default, so a killed server would lose writes it had acknowledged;
+   * WRITE_DELAY=0 writes before the commit returns, as the demo server does too.
    */
   private static final class H2 extends TestDatabase {
     private final Path directory;
@@ -77,7 +79,7 @@ abstract class TestDatabase {
           new Database(
               "jdbc:h2:file:"
                   + directory.resolve("keycloakdb")
-                  + ";NON_KEYWORDS=VALUE;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000",
+                  + ";NON_KEYWORDS=VALUE;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0",
               "sa",
               "password");
     }
