@@ -1,5 +1,6 @@
 package dev.oauth2clients.client;
 
+import dev.oauth2clients.store.ClientAttributes;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,17 +17,11 @@ public final class FixedSettings {
   public static final Set<String> BASE_SCOPES = Set.of(BASE_SCOPE.split(" "));
   public static final String OFFLINE_ACCESS_SCOPE = "offline_access";
 
-  /** Client attribute naming the owner's user id, so admins can tell these clients apart. */
-  public static final String OWNER_ATTRIBUTE = "oauth2-clients.owner";
-
-  /**
-   * Client attribute holding the SHA-256 of the secret. On the client model it rides Keycloak's
-   * cluster-wide client cache, so the token endpoint checks it without a database query.
-   */
-  public static final String SECRET_HASH_ATTRIBUTE = "oauth2-clients.secret-sha256";
-
-  /** Client attribute naming the owner's username, for the admin console. */
-  public static final String OWNER_USERNAME_ATTRIBUTE = "oauth2-clients.owner-username";
+  // The attribute names live in store.ClientAttributes now. These old names keep code written on
+  // branches in parallel compiling until the branches are merged; then they go.
+  public static final String OWNER_ATTRIBUTE = ClientAttributes.OWNER;
+  public static final String SECRET_HASH_ATTRIBUTE = ClientAttributes.SECRET_HASH;
+  public static final String OWNER_USERNAME_ATTRIBUTE = ClientAttributes.OWNER_USERNAME;
 
   private FixedSettings() {}
 
