@@ -1,7 +1,8 @@
 package dev.oauth2clients.resource;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.oauth2clients.authenticator.ClientAuthenticationFlowInstaller;
+import dev.oauth2clients.client.ClientFields;
 import dev.oauth2clients.client.ClientMetadata;
 import dev.oauth2clients.client.SelfServiceClient;
 import dev.oauth2clients.client.SelfServiceClients;
@@ -24,7 +25,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -72,7 +72,6 @@ public class OAuth2ClientsResource {
                     + call.policy().maxClientsPerUser()
                     + " clients; delete one first.");
           }
-          ClientAuthenticationFlowInstaller.ensureInstalled(realm);
           SelfServiceClients.Created created =
               clients.create(call.user(), metadata, call.policy().accessTokenLifespan());
           URI location =
@@ -84,7 +83,7 @@ public class OAuth2ClientsResource {
                   .build();
           return json(
               Response.created(location),
-              ClientViews.withSecret(created.client(), created.secret()));
+              ClientViews.withSecret(created.client(), call.policy(), created.secret()));
         });
   }
 
@@ -100,7 +99,7 @@ public class OAuth2ClientsResource {
           int count = intParameter("max", max, DEFAULT_MAX, 1, MAX_MAX);
           List<OAuth2ClientView> views =
               clients.listOwned(call.user(), clientIds, from, count).stream()
-                  .map(ClientViews::withoutSecret)
+                  .map(client -> ClientViews.withoutSecret(client, call.policy()))
                   .toList();
           return json(Response.ok(), views);
         });
@@ -109,7 +108,9 @@ public class OAuth2ClientsResource {
   @GET
   @Path("{clientId}")
   public Response read(@PathParam("clientId") String clientId) {
-    return respond(call -> json(Response.ok(), ClientViews.withoutSecret(owned(call, clientId))));
+    return respond(
+        call ->
+            json(Response.ok(), ClientViews.withoutSecret(owned(call, clientId), call.policy())));
   }
 
   @PUT
@@ -118,7 +119,12 @@ public class OAuth2ClientsResource {
       @PathParam("clientId") String clientId,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       InputStream body) {
-    return change(clientId, contentType, body, RequestBodies.JSON, (client, sent) -> sent);
+    return change(
+        clientId,
+        contentType,
+        body,
+        RequestBodies.JSON,
+        (call, client, sent) -> enabledUnlessSaid(sent));
   }
 
   @PATCH
@@ -132,9 +138,9 @@ public class OAuth2ClientsResource {
         contentType,
         body,
         RequestBodies.MERGE_PATCH,
-        (client, patch) ->
+        (call, client, patch) ->
             (ObjectNode)
-                JsonMergePatch.apply(Json.toTree(ClientViews.withoutSecret(client)), patch));
+                JsonMergePatch.apply(ClientViews.patchTarget(client, call.policy()), patch));
   }
 
   @DELETE
@@ -153,9 +159,8 @@ public class OAuth2ClientsResource {
     return respond(
         call -> {
           SelfServiceClient client = owned(call, clientId);
-          ClientAuthenticationFlowInstaller.ensureInstalled(realm);
           String secret = clients.rotateSecret(client);
-          return json(Response.ok(), ClientViews.withSecret(client, secret));
+          return json(Response.ok(), ClientViews.withSecret(client, call.policy(), secret));
         });
   }
 
@@ -171,27 +176,49 @@ public class OAuth2ClientsResource {
     return Cors.builder().auth().allowedMethods(METHODS).preflight().add(Response.ok());
   }
 
+  /** Builds the whole new client object of a PUT or PATCH from the caller's client and body. */
+  @FunctionalInterface
+  private interface NewObject {
+    ObjectNode of(Call call, SelfServiceClient client, ObjectNode sent);
+  }
+
   /**
    * PUT and PATCH: the caller's client, the body in the given media type, and from both the whole
-   * new client object, which is then validated and stored like a replacement.
+   * new client object, which is then validated and stored like a replacement. Turning on a client
+   * that an admin turned off is refused: the admin's switch is not the owner's to flip.
    */
   private Response change(
       String clientId,
       String contentType,
       InputStream body,
       MediaType mediaType,
-      BiFunction<SelfServiceClient, ObjectNode, ObjectNode> newObject) {
+      NewObject newObject) {
     return respond(
         call -> {
           SelfServiceClient client = owned(call, clientId);
           ObjectNode sent = RequestBodies.readObject(contentType, body, mediaType);
           ClientMetadata metadata =
               ClientMetadataValidator.validate(
-                  newObject.apply(client, sent),
+                  newObject.of(call, client, sent),
                   ClientViews.acceptedOnUpdate(client, call.policy()));
+          if (Boolean.TRUE.equals(metadata.enabled()) && client.disabledByAdmin()) {
+            throw ApiError.ACCESS_DENIED.because(
+                "An administrator disabled this client; only an administrator can enable it"
+                    + " again. Send enabled false, or leave it out of a PATCH, to change other"
+                    + " fields.");
+          }
           clients.update(client, metadata, call.policy().accessTokenLifespan());
-          return json(Response.ok(), ClientViews.withoutSecret(client));
+          return json(Response.ok(), ClientViews.withoutSecret(client, call.policy()));
         });
+  }
+
+  /** A replacement without {@code enabled} asks for the default: enabled. */
+  private static ObjectNode enabledUnlessSaid(ObjectNode sent) {
+    JsonNode enabled = sent.get(ClientFields.ENABLED.name());
+    if (enabled == null || enabled.isNull()) {
+      sent.put(ClientFields.ENABLED.name(), true);
+    }
+    return sent;
   }
 
   /** The caller's client; anyone else's, or one not made here, is reported as missing. */
