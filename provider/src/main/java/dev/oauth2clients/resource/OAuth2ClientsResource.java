@@ -9,6 +9,7 @@ import dev.oauth2clients.client.SelfServiceClients;
 import dev.oauth2clients.policy.RealmPolicy;
 import dev.oauth2clients.resource.CallerAuthenticator.Caller;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.OPTIONS;
@@ -25,10 +26,12 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.representations.AccessToken;
 import org.keycloak.services.cors.Cors;
 
 /**
@@ -42,6 +45,7 @@ public class OAuth2ClientsResource {
   private static final String[] METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
   private static final int DEFAULT_MAX = 100;
   private static final int MAX_MAX = 1000;
+  private static final Routes ROUTES = Routes.of(OAuth2ClientsResource.class);
 
   private final KeycloakSession session;
   private final RealmModel realm;
@@ -176,6 +180,95 @@ public class OAuth2ClientsResource {
     return Cors.builder().auth().allowedMethods(METHODS).preflight().add(Response.ok());
   }
 
+  // What no method above takes gets the contract's body, not Keycloak's: 404 where the API has no
+  // such path, 405 where the path answers other methods. RESTEasy routes by method first, so each
+  // method has fallbacks exactly for the paths its real routes leave open (a template that also
+  // matched a real route's paths would win over it).
+
+  @GET
+  @Path("{clientId}/{rest:.+}")
+  @Routes.Fallback
+  public Response unmatchedGet(
+      @PathParam("clientId") String clientId, @PathParam("rest") String rest) {
+    return unmatched(clientId + "/" + rest);
+  }
+
+  @POST
+  @Path("{clientId}")
+  @Routes.Fallback
+  public Response unmatchedPost(@PathParam("clientId") String clientId) {
+    return unmatched(clientId);
+  }
+
+  @POST
+  @Path("{clientId}/{rest:.+}")
+  @Routes.Fallback
+  public Response unmatchedPost(
+      @PathParam("clientId") String clientId, @PathParam("rest") String rest) {
+    return unmatched(clientId + "/" + rest);
+  }
+
+  @PUT
+  @Path("")
+  @Routes.Fallback
+  public Response unmatchedPut() {
+    return unmatched("");
+  }
+
+  @PUT
+  @Path("{clientId}/{rest:.+}")
+  @Routes.Fallback
+  public Response unmatchedPut(
+      @PathParam("clientId") String clientId, @PathParam("rest") String rest) {
+    return unmatched(clientId + "/" + rest);
+  }
+
+  @PATCH
+  @Path("")
+  @Routes.Fallback
+  public Response unmatchedPatch() {
+    return unmatched("");
+  }
+
+  @PATCH
+  @Path("{clientId}/{rest:.+}")
+  @Routes.Fallback
+  public Response unmatchedPatch(
+      @PathParam("clientId") String clientId, @PathParam("rest") String rest) {
+    return unmatched(clientId + "/" + rest);
+  }
+
+  @DELETE
+  @Path("")
+  @Routes.Fallback
+  public Response unmatchedDelete() {
+    return unmatched("");
+  }
+
+  @DELETE
+  @Path("{clientId}/{rest:.+}")
+  @Routes.Fallback
+  public Response unmatchedDelete(
+      @PathParam("clientId") String clientId, @PathParam("rest") String rest) {
+    return unmatched(clientId + "/" + rest);
+  }
+
+  private Response unmatched(String path) {
+    Set<String> allowed = ROUTES.allowedMethods(path);
+    if (allowed.isEmpty()) {
+      return ErrorResponses.toResponse(
+          ApiError.NOT_FOUND.because("The oauth2-clients API has nothing at this path."),
+          realm.getName());
+    }
+    String method = session.getContext().getHttpRequest().getHttpMethod();
+    ApiException refusal =
+        ApiError.METHOD_NOT_ALLOWED.because(
+            method + " is not allowed here; this path answers " + String.join(", ", allowed) + ".");
+    return Response.fromResponse(ErrorResponses.toResponse(refusal, realm.getName()))
+        .allow(allowed)
+        .build();
+  }
+
   /** Builds the whole new client object of a PUT or PATCH from the caller's client and body. */
   @FunctionalInterface
   private interface NewObject {
@@ -234,23 +327,46 @@ public class OAuth2ClientsResource {
    */
   private Response respond(Function<Call, Response> action) {
     try {
+      requireJsonAccepted();
       RealmPolicy policy = RealmPolicy.of(realm);
       if (!policy.enabled()) {
         throw ApiError.FEATURE_DISABLED.because(
             "Self-service clients are not enabled in this realm.");
       }
       Caller caller = CallerAuthenticator.authenticate(session, realm);
-      Cors.builder()
-          .auth()
-          .allowedMethods(METHODS)
-          .exposedHeaders(HttpHeaders.LOCATION)
-          .checkAllowedOrigins(caller.token())
-          .add();
+      allowOrigin(caller.token());
       requireRole(policy, caller.user());
       return action.apply(new Call(caller.user(), policy));
     } catch (ApiException refusal) {
       session.getTransactionManager().setRollbackOnly();
       return ErrorResponses.toResponse(refusal, realm.getName());
+    }
+  }
+
+  private void requireJsonAccepted() {
+    if (!AcceptHeader.acceptsJson(
+        session.getContext().getRequestHeaders().getRequestHeader(HttpHeaders.ACCEPT))) {
+      throw ApiError.NOT_ACCEPTABLE.because(
+          "This API answers in application/json only; accept it (or */*).");
+    }
+  }
+
+  /**
+   * CORS headers for the origins the caller's token allows. Keycloak refuses any other origin with
+   * an exception of its own; here that is the contract's 403.
+   */
+  private static void allowOrigin(AccessToken token) {
+    try {
+      Cors.builder()
+          .auth()
+          .allowedMethods(METHODS)
+          .exposedHeaders(HttpHeaders.LOCATION)
+          .checkAllowedOrigins(token)
+          .add();
+    } catch (ForbiddenException refused) {
+      throw ApiError.ACCESS_DENIED.because(
+          "This origin may not call the API: it is not a web origin of the application that"
+              + " signed you in.");
     }
   }
 
