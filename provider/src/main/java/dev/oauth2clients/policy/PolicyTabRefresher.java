@@ -1,6 +1,6 @@
 package dev.oauth2clients.policy;
 
-import dev.oauth2clients.spi.StatelessProviderFactory;
+import org.keycloak.Config;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
@@ -8,6 +8,7 @@ import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 
 /**
@@ -17,8 +18,7 @@ import org.keycloak.models.RealmModel;
  * global, so it works without being added to any realm's event listeners, and admin events reach
  * listeners whether or not the realm stores them.
  */
-public class PolicyTabRefresher
-    implements EventListenerProviderFactory, StatelessProviderFactory<EventListenerProvider> {
+public class PolicyTabRefresher implements EventListenerProviderFactory {
 
   public static final String ID = "oauth2-clients-policy-tab";
 
@@ -43,6 +43,15 @@ public class PolicyTabRefresher
       public void close() {}
     };
   }
+
+  @Override
+  public void init(Config.Scope config) {}
+
+  @Override
+  public void postInit(KeycloakSessionFactory factory) {}
+
+  @Override
+  public void close() {}
 
   @Override
   public boolean isGlobal() {

@@ -7,6 +7,7 @@ import dev.oauth2clients.client.ClientMetadata;
 import dev.oauth2clients.client.SelfServiceClient;
 import dev.oauth2clients.client.SelfServiceClients;
 import dev.oauth2clients.policy.RealmPolicy;
+import dev.oauth2clients.policy.WholeNumberRange;
 import dev.oauth2clients.resource.CallerAuthenticator.Caller;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.ForbiddenException;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 import org.keycloak.models.KeycloakSession;
@@ -44,7 +46,8 @@ public class OAuth2ClientsResource {
 
   private static final String[] METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
   private static final int DEFAULT_MAX = 100;
-  private static final int MAX_MAX = 1000;
+  private static final WholeNumberRange FIRST = new WholeNumberRange(0, Integer.MAX_VALUE);
+  private static final WholeNumberRange MAX = new WholeNumberRange(1, 1000);
   private static final Routes ROUTES = Routes.of(OAuth2ClientsResource.class);
 
   private final KeycloakSession session;
@@ -99,8 +102,8 @@ public class OAuth2ClientsResource {
       @QueryParam("max") List<String> max) {
     return respond(
         call -> {
-          int from = intParameter("first", first, 0, 0, Integer.MAX_VALUE);
-          int count = intParameter("max", max, DEFAULT_MAX, 1, MAX_MAX);
+          int from = intParameter("first", first, 0, FIRST);
+          int count = intParameter("max", max, DEFAULT_MAX, MAX);
           List<OAuth2ClientView> views =
               clients.listOwned(call.user(), clientIds, from, count).stream()
                   .map(client -> ClientViews.withoutSecret(client, call.policy()))
@@ -383,24 +386,15 @@ public class OAuth2ClientsResource {
             });
   }
 
+  /** A query parameter given at most once, as a whole number in {@code range}. */
   private static int intParameter(
-      String name, List<String> values, int fallback, int min, int max) {
+      String name, List<String> values, int fallback, WholeNumberRange range) {
     if (values == null || values.isEmpty()) {
       return fallback;
     }
-    String problem = name + " must be one whole number from " + min + " to " + max + ".";
-    if (values.size() > 1) {
-      throw ApiError.INVALID_REQUEST.because(problem);
-    }
-    try {
-      int value = Integer.parseInt(values.get(0).trim());
-      if (value >= min && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException notANumber) {
-      // reported below
-    }
-    throw ApiError.INVALID_REQUEST.because(problem);
+    OptionalInt value = values.size() == 1 ? range.parse(values.get(0)) : OptionalInt.empty();
+    return value.orElseThrow(
+        () -> ApiError.INVALID_REQUEST.because(name + " must be one " + range.describe() + "."));
   }
 
   private static Response json(Response.ResponseBuilder response, Object body) {
