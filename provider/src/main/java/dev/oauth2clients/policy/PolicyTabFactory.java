@@ -1,8 +1,8 @@
 package dev.oauth2clients.policy;
 
+import dev.oauth2clients.store.StatelessProviderFactory;
 import java.util.List;
 import java.util.Map;
-import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
@@ -19,7 +19,10 @@ import org.keycloak.services.ui.extend.UiTabProviderFactory;
  * #getConfigProperties()} and saves it as a realm component, which this factory turns into the
  * realm attributes that the API reads, so a save takes effect on the next request.
  */
-public class PolicyTabFactory implements UiTabProviderFactory<ComponentModel>, UiTabProvider {
+public class PolicyTabFactory
+    implements UiTabProviderFactory<ComponentModel>,
+        UiTabProvider,
+        StatelessProviderFactory<UiTabProvider> {
 
   public static final String ID = "oauth2-clients";
 
@@ -84,9 +87,6 @@ public class PolicyTabFactory implements UiTabProviderFactory<ComponentModel>, U
       KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel model) {
     PolicyTabSync.applyToRealm(realm, model);
   }
-
-  @Override
-  public void init(Config.Scope config) {}
 
   /** The tab's copy of the policy follows the realm attributes from the start. */
   @Override

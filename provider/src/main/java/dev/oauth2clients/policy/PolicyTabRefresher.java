@@ -1,6 +1,6 @@
 package dev.oauth2clients.policy;
 
-import org.keycloak.Config;
+import dev.oauth2clients.store.StatelessProviderFactory;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
@@ -8,7 +8,6 @@ import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 
 /**
@@ -18,7 +17,8 @@ import org.keycloak.models.RealmModel;
  * global, so it works without being added to any realm's event listeners, and admin events reach
  * listeners whether or not the realm stores them.
  */
-public class PolicyTabRefresher implements EventListenerProviderFactory {
+public class PolicyTabRefresher
+    implements EventListenerProviderFactory, StatelessProviderFactory<EventListenerProvider> {
 
   public static final String ID = "oauth2-clients-policy-tab";
 
@@ -43,15 +43,6 @@ public class PolicyTabRefresher implements EventListenerProviderFactory {
       public void close() {}
     };
   }
-
-  @Override
-  public void init(Config.Scope config) {}
-
-  @Override
-  public void postInit(KeycloakSessionFactory factory) {}
-
-  @Override
-  public void close() {}
 
   @Override
   public boolean isGlobal() {

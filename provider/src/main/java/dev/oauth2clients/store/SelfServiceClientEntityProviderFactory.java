@@ -1,15 +1,15 @@
 package dev.oauth2clients.store;
 
 import java.util.List;
-import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
 /** Registers the entity and its Liquibase changelog with Keycloak's own persistence unit. */
 public class SelfServiceClientEntityProviderFactory
-    implements JpaEntityProviderFactory, JpaEntityProvider {
+    implements JpaEntityProviderFactory,
+        JpaEntityProvider,
+        StatelessProviderFactory<JpaEntityProvider> {
 
   static final String ID = "oauth2-clients";
 
@@ -32,12 +32,6 @@ public class SelfServiceClientEntityProviderFactory
   public JpaEntityProvider create(KeycloakSession session) {
     return this;
   }
-
-  @Override
-  public void init(Config.Scope config) {}
-
-  @Override
-  public void postInit(KeycloakSessionFactory factory) {}
 
   @Override
   public void close() {}
