@@ -1,8 +1,8 @@
 package dev.oauth2clients.authenticator;
 
-import dev.oauth2clients.client.FixedSettings;
 import dev.oauth2clients.policy.RealmPolicy;
 import dev.oauth2clients.secret.ClientSecrets;
+import dev.oauth2clients.store.ClientAttributes;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -69,7 +69,7 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
     if (!client.isEnabled()) {
       return Optional.of("The client is disabled by an administrator.");
     }
-    if (Boolean.parseBoolean(client.getAttribute(FixedSettings.PAUSED_ATTRIBUTE))) {
+    if (ClientAttributes.isPaused(client)) {
       return Optional.of("The client is paused by its owner.");
     }
     Optional<String> transport = wrongTransport(context);
@@ -80,19 +80,19 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
     if (secret == null) {
       return Optional.of("client_secret is missing from the form body.");
     }
-    if (Boolean.parseBoolean(client.getAttribute(FixedSettings.SECRET_REVOKED_ATTRIBUTE))) {
+    if (Boolean.parseBoolean(client.getAttribute(ClientAttributes.SECRET_REVOKED_BY_ADMIN))) {
       return Optional.of(
           "An administrator revoked this client's secret; its owner must rotate it.");
     }
     // Both attributes come from Keycloak's client cache: no database query on this path.
-    if (!ClientSecrets.matches(secret, client.getAttribute(FixedSettings.SECRET_HASH_ATTRIBUTE))) {
+    if (!ClientSecrets.matches(secret, client.getAttribute(ClientAttributes.SECRET_HASH))) {
       return Optional.of("Invalid client credentials.");
     }
     return ownerRefusal(context.getRealm(), owner(context, client));
   }
 
   private static UserModel owner(ClientAuthenticationFlowContext context, ClientModel client) {
-    String ownerId = client.getAttribute(FixedSettings.OWNER_ATTRIBUTE);
+    String ownerId = client.getAttribute(ClientAttributes.OWNER);
     return ownerId == null
         ? null
         : context.getSession().users().getUserById(context.getRealm(), ownerId);

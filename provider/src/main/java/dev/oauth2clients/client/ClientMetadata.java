@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * The fields an owner may set, already validated. Lists are never null; absent strings and metadata
- * are null.
+ * The fields an owner may set, already validated ({@link ClientFields} says where each lives).
+ * Lists are never null; absent strings and metadata are null. {@code enabled} is the owner's
+ * switch; null leaves it as it is.
  */
 public record ClientMetadata(
     String clientName,
@@ -19,4 +20,4 @@ public record ClientMetadata(
     String tosUri,
     List<String> contacts,
     ObjectNode metadata,
-    boolean enabled) {}
+    Boolean enabled) {}

@@ -1,5 +1,6 @@
 package dev.oauth2clients.client;
 
+import dev.oauth2clients.store.ClientAttributes;
 import dev.oauth2clients.store.SelfServiceClientEntity;
 import dev.oauth2clients.store.SelfServiceClientStore;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class ConsentScreen {
       RealmModel realm = session.realms().getRealm(row.getRealmId());
       ClientModel model = realm == null ? null : realm.getClientById(row.getId());
       if (model != null) {
-        require(model, model.getAttribute(FixedSettings.OWNER_USERNAME_ATTRIBUTE));
+        require(model, model.getAttribute(ClientAttributes.OWNER_USERNAME));
       }
     }
     if (!earlier.isEmpty()) {

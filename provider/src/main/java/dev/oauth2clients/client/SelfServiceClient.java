@@ -1,5 +1,6 @@
 package dev.oauth2clients.client;
 
+import dev.oauth2clients.store.ClientAttributes;
 import dev.oauth2clients.store.SelfServiceClientEntity;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
@@ -13,6 +14,29 @@ public record SelfServiceClient(ClientModel model, SelfServiceClientEntity entit
 
   public String ownerId() {
     return entity.getOwnerId();
+  }
+
+  /** Milliseconds since the epoch. */
+  public long createdAt() {
+    return entity.getCreatedAt();
+  }
+
+  /** Milliseconds since the epoch. */
+  public long updatedAt() {
+    return entity.getUpdatedAt();
+  }
+
+  /**
+   * Keycloak's own enabled switch is the admins'; a client that was disabled in Keycloak before the
+   * owner had a switch of their own counts as disabled by an admin too.
+   */
+  public boolean disabledByAdmin() {
+    return !model.isEnabled();
+  }
+
+  /** The owner's own switch is off. */
+  public boolean paused() {
+    return ClientAttributes.isPaused(model);
   }
 
   /** The scopes the client may request: the base scopes plus the realm defaults it was given. */

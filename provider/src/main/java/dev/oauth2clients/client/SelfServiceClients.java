@@ -5,12 +5,11 @@ import dev.oauth2clients.authenticator.HashedSecretClientAuthenticator;
 import dev.oauth2clients.events.AuditEvents;
 import dev.oauth2clients.events.AuditEvents.Operation;
 import dev.oauth2clients.secret.ClientSecrets;
+import dev.oauth2clients.store.ClientAttributes;
 import dev.oauth2clients.store.SelfServiceClientEntity;
 import dev.oauth2clients.store.SelfServiceClientStore;
-import java.io.IOException;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +25,6 @@ import org.keycloak.protocol.oidc.mappers.AudienceProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
 import org.keycloak.services.managers.ClientManager;
 import org.keycloak.services.managers.RealmManager;
-import org.keycloak.util.JsonSerialization;
 
 /**
  * Creates, changes and removes self-service clients through Keycloak's model API, so that they are
@@ -37,9 +35,6 @@ public final class SelfServiceClients {
   private static final String USE_REFRESH_TOKEN_FOR_CLIENT_CREDENTIALS =
       "client_credentials.use_refresh_token";
   private static final String AUDIENCE_MAPPER_NAME = "owner audience";
-  private static final String LOGO_URI = "logoUri";
-  private static final String POLICY_URI = "policyUri";
-  private static final String TOS_URI = "tosUri";
 
   private final KeycloakSession session;
   private final RealmModel realm;
@@ -66,18 +61,17 @@ public final class SelfServiceClients {
     model.setFullScopeAllowed(false);
     model.setClientAuthenticatorType(HashedSecretClientAuthenticator.PROVIDER_ID);
     model.setAttribute(USE_REFRESH_TOKEN_FOR_CLIENT_CREDENTIALS, "true");
-    model.setAttribute(FixedSettings.OWNER_ATTRIBUTE, owner.getId());
-    model.setAttribute(FixedSettings.OWNER_USERNAME_ATTRIBUTE, owner.getUsername());
+    model.setAttribute(ClientAttributes.OWNER, owner.getId());
+    model.setAttribute(ClientAttributes.OWNER_USERNAME, owner.getUsername());
     ConsentScreen.require(model, owner.getUsername());
     keepOnlyOfflineAccessAsOptionalScope(model);
     new ClientManager(new RealmManager(session)).enableServiceAccount(model);
     model.addProtocolMapper(ownerAudienceMapper(owner));
 
-    String secret = ClientSecrets.newSecret();
-    model.setAttribute(FixedSettings.SECRET_HASH_ATTRIBUTE, ClientSecrets.hash(secret));
     long now = System.currentTimeMillis();
     SelfServiceClientEntity entity = ownershipRow(model, owner.getId(), now);
     SelfServiceClient client = new SelfServiceClient(model, entity);
+    String secret = newSecret(client);
     apply(client, metadata, accessTokenLifespan, now);
     store.add(entity);
     audit(Operation.CREATE, client);
@@ -94,9 +88,8 @@ public final class SelfServiceClients {
    * revocation, which is what the admin asked the owner to do.
    */
   public String rotateSecret(SelfServiceClient client) {
-    String secret = ClientSecrets.newSecret();
-    client.model().setAttribute(FixedSettings.SECRET_HASH_ATTRIBUTE, ClientSecrets.hash(secret));
-    client.model().removeAttribute(FixedSettings.SECRET_REVOKED_ATTRIBUTE);
+    String secret = newSecret(client);
+    client.model().removeAttribute(ClientAttributes.SECRET_REVOKED_BY_ADMIN);
     client.entity().setUpdatedAt(System.currentTimeMillis());
     audit(Operation.ROTATE_SECRET, client);
     return secret;
@@ -112,19 +105,20 @@ public final class SelfServiceClients {
 
   /**
    * After a realm import: clients that carry an owner attribute but have no row (the table is not
-   * part of a realm export) get one back, so their owners see them again. Contacts, metadata and
-   * the creation time do not travel; the row dates from the import.
+   * part of a realm export) get one back, so their owners see them again. Contacts, metadata, the
+   * creation time and what did not fit Keycloak's name and description columns do not travel; the
+   * row dates from the import.
    */
   public void adoptImportedClients() {
     long now = System.currentTimeMillis();
     List<ClientModel> adopted =
         realm
             .getClientsStream()
-            .filter(model -> model.getAttribute(FixedSettings.OWNER_ATTRIBUTE) != null)
+            .filter(model -> model.getAttribute(ClientAttributes.OWNER) != null)
             .filter(model -> store.findById(model.getId()).isEmpty())
             .toList();
     for (ClientModel model : adopted) {
-      store.add(ownershipRow(model, model.getAttribute(FixedSettings.OWNER_ATTRIBUTE), now));
+      store.add(ownershipRow(model, model.getAttribute(ClientAttributes.OWNER), now));
     }
     if (!adopted.isEmpty()) {
       ClientAuthenticationFlowInstaller.ensureInstalled(realm);
@@ -192,29 +186,23 @@ public final class SelfServiceClients {
 
   private void apply(
       SelfServiceClient client, ClientMetadata metadata, int accessTokenLifespan, long now) {
-    ClientModel model = client.model();
-    model.setName(metadata.clientName());
-    model.setDescription(metadata.description());
-    model.setEnabled(metadata.enabled());
-    model.setRedirectUris(new HashSet<>(metadata.redirectUris()));
-    model.setWebOrigins(new HashSet<>(metadata.allowedCorsOrigins()));
-    model.setBaseUrl(metadata.clientUri());
-    setOrRemove(
-        model,
-        OIDCConfigAttributes.POST_LOGOUT_REDIRECT_URIS,
-        metadata.postLogoutRedirectUris().isEmpty()
-            ? null
-            : String.join("##", metadata.postLogoutRedirectUris()));
-    setOrRemove(model, LOGO_URI, metadata.logoUri());
-    setOrRemove(model, POLICY_URI, metadata.policyUri());
-    setOrRemove(model, TOS_URI, metadata.tosUri());
-    model.setAttribute(
-        OIDCConfigAttributes.ACCESS_TOKEN_LIFESPAN, Integer.toString(accessTokenLifespan));
+    ClientFields.toInternal(metadata, client);
+    client
+        .model()
+        .setAttribute(
+            OIDCConfigAttributes.ACCESS_TOKEN_LIFESPAN, Integer.toString(accessTokenLifespan));
+    client.entity().setUpdatedAt(now);
+  }
 
-    SelfServiceClientEntity entity = client.entity();
-    entity.setContacts(metadata.contacts().isEmpty() ? null : toJson(metadata.contacts()));
-    entity.setMetadata(metadata.metadata() == null ? null : metadata.metadata().toString());
-    entity.setUpdatedAt(now);
+  /**
+   * Gives the client a new secret and keeps only its hash. Keycloak asks only the authenticators of
+   * the realm's client flow, so the flow gets the hashed-secret one wherever a secret is made.
+   */
+  private String newSecret(SelfServiceClient client) {
+    ClientAuthenticationFlowInstaller.ensureInstalled(realm);
+    String secret = ClientSecrets.newSecret();
+    client.model().setAttribute(ClientAttributes.SECRET_HASH, ClientSecrets.hash(secret));
+    return secret;
   }
 
   /** The realm's optional scopes (address, phone, …) are not part of the fixed scope set. */
@@ -245,21 +233,5 @@ public final class SelfServiceClients {
                 OIDCAttributeMapperHelper.INCLUDE_IN_INTROSPECTION, "true",
                 OIDCAttributeMapperHelper.INCLUDE_IN_ID_TOKEN, "false")));
     return mapper;
-  }
-
-  private static void setOrRemove(ClientModel model, String name, String value) {
-    if (value == null) {
-      model.removeAttribute(name);
-    } else {
-      model.setAttribute(name, value);
-    }
-  }
-
-  private static String toJson(List<String> values) {
-    try {
-      return JsonSerialization.writeValueAsString(values);
-    } catch (IOException e) {
-      throw new IllegalStateException("a list of strings always serializes", e);
-    }
   }
 }

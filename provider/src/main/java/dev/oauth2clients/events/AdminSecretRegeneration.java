@@ -1,7 +1,7 @@
 package dev.oauth2clients.events;
 
-import dev.oauth2clients.client.FixedSettings;
-import dev.oauth2clients.spi.StatelessProviderFactory;
+import dev.oauth2clients.store.ClientAttributes;
+import dev.oauth2clients.store.StatelessProviderFactory;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,7 +40,7 @@ public class AdminSecretRegeneration
       @Override
       public void onEvent(AdminEvent event, boolean includeRepresentation) {
         regeneratedClient(session, event)
-            .filter(client -> client.getAttribute(FixedSettings.OWNER_ATTRIBUTE) != null)
+            .filter(client -> client.getAttribute(ClientAttributes.OWNER) != null)
             .ifPresent(AdminSecretRegeneration::revokeOwnersSecret);
       }
 
@@ -65,8 +65,8 @@ public class AdminSecretRegeneration
   }
 
   private static void revokeOwnersSecret(ClientModel client) {
-    client.setAttribute(FixedSettings.SECRET_REVOKED_ATTRIBUTE, "true");
-    client.removeAttribute(FixedSettings.SECRET_HASH_ATTRIBUTE);
+    client.setAttribute(ClientAttributes.SECRET_REVOKED_BY_ADMIN, "true");
+    client.removeAttribute(ClientAttributes.SECRET_HASH);
   }
 
   @Override

@@ -1,13 +1,10 @@
 package dev.oauth2clients.events;
 
 import dev.oauth2clients.client.SelfServiceClients;
-import dev.oauth2clients.policy.PolicyTabSync;
 import dev.oauth2clients.store.SelfServiceClientStore;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderEvent;
 import org.keycloak.provider.ProviderEventListener;
 
@@ -15,8 +12,7 @@ import org.keycloak.provider.ProviderEventListener;
  * Keeps the self-service table in step with Keycloak's model, inside the transaction that changed
  * it: an owner's clients go with the owner, a client deleted elsewhere (admin console, admin API,
  * realm removal) loses its row, a client an admin renamed stays its owner's, and an imported
- * realm's self-service clients get theirs back. It also copies the realm policy into the admin
- * console's tab wherever it changes.
+ * realm's self-service clients get theirs back.
  */
 public final class ModelLifecycleListener implements ProviderEventListener {
 
@@ -33,16 +29,6 @@ public final class ModelLifecycleListener implements ProviderEventListener {
     } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
       new SelfServiceClients(created.getKeycloakSession(), created.getCreatedRealm())
           .adoptImportedClients();
-      PolicyTabSync.copyToTab(created.getKeycloakSession(), created.getCreatedRealm());
-    } else if (event instanceof PostMigrationEvent started) {
-      // realms that existed before the provider (or before declarative-ui) was turned on
-      KeycloakModelUtils.runJobInTransaction(
-          started.getFactory(),
-          session ->
-              session
-                  .realms()
-                  .getRealmsStream()
-                  .forEach(realm -> PolicyTabSync.copyToTab(session, realm)));
     } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
       new SelfServiceClientStore(removed.getKeycloakSession())
           .removeRealm(removed.getRealm().getId());

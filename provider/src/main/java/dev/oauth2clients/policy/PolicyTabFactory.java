@@ -1,11 +1,12 @@
 package dev.oauth2clients.policy;
 
-import dev.oauth2clients.spi.StatelessProviderFactory;
+import dev.oauth2clients.store.StatelessProviderFactory;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -24,6 +25,12 @@ public class PolicyTabFactory
         StatelessProviderFactory<UiTabProvider> {
 
   public static final String ID = "oauth2-clients";
+
+  private static final Map<PolicySetting.Values, String> FIELD_TYPES =
+      Map.of(
+          PolicySetting.Values.SWITCH, ProviderConfigProperty.BOOLEAN_TYPE,
+          PolicySetting.Values.WHOLE_NUMBER, ProviderConfigProperty.INTEGER_TYPE,
+          PolicySetting.Values.ROLE, ProviderConfigProperty.STRING_TYPE);
 
   @Override
   public String getId() {
@@ -47,41 +54,17 @@ public class PolicyTabFactory
 
   @Override
   public List<ProviderConfigProperty> getConfigProperties() {
-    return ProviderConfigurationBuilder.create()
-        .property()
-        .name("enabled")
-        .label("Enabled")
-        .helpText("Lets the users of this realm create and manage their own OAuth2 clients.")
-        .type(ProviderConfigProperty.BOOLEAN_TYPE)
-        .defaultValue("false")
-        .add()
-        .property()
-        .name("maxClientsPerUser")
-        .label("Max clients per user")
-        .helpText("How many clients one user may own (0 to " + RealmPolicy.MAX_QUOTA + ").")
-        .type(ProviderConfigProperty.INTEGER_TYPE)
-        .defaultValue(Integer.toString(RealmPolicy.DEFAULT_MAX_CLIENTS_PER_USER))
-        .add()
-        .property()
-        .name("requiredRole")
-        .label("Required role")
-        .helpText("A realm role a user must have to use the feature; empty lets every user in.")
-        .type(ProviderConfigProperty.STRING_TYPE)
-        .defaultValue("")
-        .add()
-        .property()
-        .name("accessTokenLifespan")
-        .label("Access token lifespan (seconds)")
-        .helpText(
-            "Lifetime of the access tokens these clients get ("
-                + RealmPolicy.MIN_LIFESPAN
-                + " to "
-                + RealmPolicy.MAX_LIFESPAN
-                + ").")
-        .type(ProviderConfigProperty.INTEGER_TYPE)
-        .defaultValue(Integer.toString(RealmPolicy.DEFAULT_ACCESS_TOKEN_LIFESPAN))
-        .add()
-        .build();
+    ProviderConfigurationBuilder form = ProviderConfigurationBuilder.create();
+    for (PolicySetting setting : PolicySetting.values()) {
+      form.property()
+          .name(setting.formName)
+          .label(setting.label)
+          .helpText(setting.helpText())
+          .type(FIELD_TYPES.get(setting.values))
+          .defaultValue(setting.defaultValue)
+          .add();
+    }
+    return form.build();
   }
 
   @Override
@@ -103,6 +86,12 @@ public class PolicyTabFactory
   public void onUpdate(
       KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel model) {
     PolicyTabSync.applyToRealm(realm, model);
+  }
+
+  /** The tab's copy of the policy follows the realm attributes from the start. */
+  @Override
+  public void postInit(KeycloakSessionFactory factory) {
+    factory.register(PolicyTabSync::onModelEvent);
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.oauth2clients.policy;
 
-import dev.oauth2clients.spi.StatelessProviderFactory;
+import dev.oauth2clients.store.StatelessProviderFactory;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;

@@ -1,6 +1,6 @@
 package dev.oauth2clients.policy;
 
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.MultivaluedHashMap;
@@ -8,6 +8,9 @@ import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.PostMigrationEvent;
+import org.keycloak.provider.ProviderEvent;
 import org.keycloak.services.ui.extend.UiTabProvider;
 
 /**
@@ -25,14 +28,32 @@ public final class PolicyTabSync {
 
   static PolicyForm formOf(ComponentModel model) {
     MultivaluedHashMap<String, String> config = model.getConfig();
-    Map<String, String> values = new HashMap<>();
-    PolicyForm.ATTRIBUTES.keySet().forEach(field -> values.put(field, config.getFirst(field)));
+    Map<PolicySetting, String> values = new EnumMap<>(PolicySetting.class);
+    for (PolicySetting setting : PolicySetting.values()) {
+      values.put(setting, config.getFirst(setting.formName));
+    }
     return new PolicyForm(values);
   }
 
   /** The tab was saved: its values become the realm's attributes. */
   static void applyToRealm(RealmModel realm, ComponentModel model) {
     guarded(() -> formOf(model).applyTo(realm));
+  }
+
+  /**
+   * Copies the policy into the tab of every realm that is created or imported, and at start-up of
+   * every realm there is (those that existed before the provider, or before declarative-ui, was
+   * turned on).
+   */
+  static void onModelEvent(ProviderEvent event) {
+    if (event instanceof RealmModel.RealmPostCreateEvent created) {
+      copyToTab(created.getKeycloakSession(), created.getCreatedRealm());
+    } else if (event instanceof PostMigrationEvent started) {
+      KeycloakModelUtils.runJobInTransaction(
+          started.getFactory(),
+          session ->
+              session.realms().getRealmsStream().forEach(realm -> copyToTab(session, realm)));
+    }
   }
 
   /** The realm changed elsewhere (or appeared): copy its policy into the tab. */
@@ -76,7 +97,7 @@ public final class PolicyTabSync {
 
   private static void save(RealmModel realm, ComponentModel tab, PolicyForm form) {
     MultivaluedHashMap<String, String> config = new MultivaluedHashMap<>();
-    form.values().forEach(config::putSingle);
+    form.values().forEach((setting, value) -> config.putSingle(setting.formName, value));
     tab.setConfig(config);
     if (tab.getId() == null) {
       realm.addComponentModel(tab);

@@ -1,6 +1,7 @@
 package dev.oauth2clients.policy;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
@@ -8,7 +9,8 @@ import org.keycloak.models.RealmModel;
 
 /**
  * The realm admin's settings for self-service clients, read from realm attributes so that they
- * travel with realm export and import and can be set through the admin REST API.
+ * travel with realm export and import and can be set through the admin REST API. Reading is
+ * lenient: a malformed value counts as the default ({@link PolicySetting} says which).
  */
 public record RealmPolicy(
     boolean enabled,
@@ -16,70 +18,50 @@ public record RealmPolicy(
     Optional<String> requiredRole,
     int accessTokenLifespan) {
 
-  public static final String ENABLED = "oauth2-clients.enabled";
-  public static final String MAX_CLIENTS_PER_USER = "oauth2-clients.max-clients-per-user";
-  public static final String REQUIRED_ROLE = "oauth2-clients.required-role";
-  public static final String ACCESS_TOKEN_LIFESPAN = "oauth2-clients.access-token-lifespan";
-
-  public static final int DEFAULT_MAX_CLIENTS_PER_USER = 25;
-  public static final int DEFAULT_ACCESS_TOKEN_LIFESPAN = 3600;
-  public static final int MAX_QUOTA = 10_000;
-  public static final int MIN_LIFESPAN = 60;
-  public static final int MAX_LIFESPAN = 86_400;
-
   private static final Logger LOG = Logger.getLogger(RealmPolicy.class);
   private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
   public static RealmPolicy of(RealmModel realm) {
     return new RealmPolicy(
-        parseEnabled(realm),
-        parseInt(realm, MAX_CLIENTS_PER_USER, DEFAULT_MAX_CLIENTS_PER_USER, 0, MAX_QUOTA),
-        Optional.ofNullable(realm.getAttribute(REQUIRED_ROLE))
+        isOn(realm, PolicySetting.ENABLED),
+        wholeNumber(realm, PolicySetting.MAX_CLIENTS_PER_USER),
+        Optional.ofNullable(realm.getAttribute(PolicySetting.REQUIRED_ROLE.attribute))
             .map(String::trim)
             .filter(role -> !role.isEmpty()),
-        parseInt(
-            realm,
-            ACCESS_TOKEN_LIFESPAN,
-            DEFAULT_ACCESS_TOKEN_LIFESPAN,
-            MIN_LIFESPAN,
-            MAX_LIFESPAN));
+        wholeNumber(realm, PolicySetting.ACCESS_TOKEN_LIFESPAN));
   }
 
-  private static boolean parseEnabled(RealmModel realm) {
-    String value = realm.getAttribute(ENABLED);
-    if (value == null || value.isBlank() || value.trim().equalsIgnoreCase("false")) {
-      return false;
+  private static boolean isOn(RealmModel realm, PolicySetting setting) {
+    String value = realm.getAttribute(setting.attribute);
+    if (value == null || value.isBlank()) {
+      return Boolean.parseBoolean(setting.defaultValue);
     }
-    if (value.trim().equalsIgnoreCase("true")) {
-      return true;
+    if (value.trim().equalsIgnoreCase("true") || value.trim().equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(value.trim());
     }
-    warnOnce(realm, ENABLED, value, "false");
-    return false;
+    warnOnce(realm, setting, value);
+    return Boolean.parseBoolean(setting.defaultValue);
   }
 
-  private static int parseInt(RealmModel realm, String name, int fallback, int min, int max) {
-    String value = realm.getAttribute(name);
+  private static int wholeNumber(RealmModel realm, PolicySetting setting) {
+    String value = realm.getAttribute(setting.attribute);
+    int fallback = Integer.parseInt(setting.defaultValue);
     if (value == null || value.isBlank()) {
       return fallback;
     }
-    try {
-      int parsed = Integer.parseInt(value.trim());
-      if (parsed >= min && parsed <= max) {
-        return parsed;
-      }
-    } catch (NumberFormatException ignored) {
-      // falls through to the warning below
+    OptionalInt parsed = setting.range().orElseThrow().parse(value);
+    if (parsed.isEmpty()) {
+      warnOnce(realm, setting, value);
     }
-    warnOnce(realm, name, value, Integer.toString(fallback));
-    return fallback;
+    return parsed.orElse(fallback);
   }
 
   // Policy is read on every request; one line per bad value keeps the log readable.
-  private static void warnOnce(RealmModel realm, String name, String value, String fallback) {
-    if (WARNED.add(realm.getId() + '\n' + name + '\n' + value)) {
+  private static void warnOnce(RealmModel realm, PolicySetting setting, String value) {
+    if (WARNED.add(realm.getId() + '\n' + setting.attribute + '\n' + value)) {
       LOG.warnf(
           "Realm '%s': attribute %s has the malformed value '%s'; using the default %s",
-          realm.getName(), name, value, fallback);
+          realm.getName(), setting.attribute, value, setting.defaultValue);
     }
   }
 }

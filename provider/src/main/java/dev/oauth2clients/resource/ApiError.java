@@ -1,6 +1,10 @@
 package dev.oauth2clients.resource;
 
-/** The contract's error codes with the HTTP status each one is sent with. */
+/**
+ * The contract's error codes with the HTTP status each one is sent with. A wrong method (405) and
+ * an {@code Accept} that excludes JSON (406) are requests the API cannot take as sent, so they
+ * carry the contract's {@code invalid_request}.
+ */
 public enum ApiError {
   INVALID_CLIENT_METADATA(400, "invalid_client_metadata"),
   INVALID_REDIRECT_URI(400, "invalid_redirect_uri"),
@@ -9,6 +13,8 @@ public enum ApiError {
   FEATURE_DISABLED(403, "feature_disabled"),
   ACCESS_DENIED(403, "access_denied"),
   NOT_FOUND(404, "not_found"),
+  METHOD_NOT_ALLOWED(405, "invalid_request"),
+  NOT_ACCEPTABLE(406, "invalid_request"),
   QUOTA_EXCEEDED(409, "quota_exceeded");
 
   private final int status;

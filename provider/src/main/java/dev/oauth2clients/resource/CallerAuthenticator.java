@@ -1,6 +1,6 @@
 package dev.oauth2clients.resource;
 
-import dev.oauth2clients.client.FixedSettings;
+import dev.oauth2clients.store.ClientAttributes;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
 import java.util.Locale;
@@ -96,7 +96,7 @@ final class CallerAuthenticator {
 
   private static void refuseSelfServiceClientTokens(RealmModel realm, AuthResult auth) {
     ClientModel issuedFor = auth.client() != null ? auth.client() : issuedFor(realm, auth.token());
-    if (issuedFor != null && issuedFor.getAttribute(FixedSettings.OWNER_ATTRIBUTE) != null) {
+    if (issuedFor != null && issuedFor.getAttribute(ClientAttributes.OWNER) != null) {
       throw ApiError.ACCESS_DENIED.because(
           "Tokens issued to a self-service client cannot manage clients.");
     }

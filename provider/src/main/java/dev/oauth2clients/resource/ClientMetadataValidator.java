@@ -2,6 +2,9 @@ package dev.oauth2clients.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.client.ClientFields;
+import dev.oauth2clients.client.ClientFields.Field;
+import dev.oauth2clients.client.ClientFields.Kind;
 import dev.oauth2clients.client.ClientMetadata;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,19 +14,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Every rule of the contract's client object, in one place. It reads a JSON object as sent (or as
- * produced by a merge patch) and returns the owner's fields, or throws the contract's 400.
+ * produced by a merge patch) and returns the owner's fields, or throws the contract's 400. The
+ * owner's fields and their limits are those of {@link ClientFields}.
  */
 final class ClientMetadataValidator {
-
-  static final int MAX_NAME = 200;
-  static final int MAX_DESCRIPTION = 1000;
-  static final int MAX_URIS = 20;
-  static final int MAX_CONTACTS = 10;
-  static final int MAX_CONTACT_LENGTH = 254;
-  static final int MAX_METADATA_BYTES = 4096;
 
   /** Fields the server sets; they may be echoed back only with the value it shows. */
   static final Set<String> FIXED_FIELDS =
@@ -36,56 +34,41 @@ final class ClientMetadataValidator {
           "token_endpoint_auth_method",
           "owner",
           "access_token_lifespan",
+          "disabled_by_admin",
           "created_at",
           "updated_at",
           "client_id_issued_at",
           "client_secret_expires_at");
 
   static final Set<String> USER_FIELDS =
-      Set.of(
-          "client_name",
-          "description",
-          "redirect_uris",
-          "post_logout_redirect_uris",
-          "allowed_cors_origins",
-          "client_uri",
-          "logo_uri",
-          "policy_uri",
-          "tos_uri",
-          "contacts",
-          "metadata",
-          "enabled");
+      ClientFields.ALL.stream().map(Field::name).collect(Collectors.toUnmodifiableSet());
+
+  private static final String PROSE_CONTROLS = "\t\n\r";
 
   private ClientMetadataValidator() {}
 
   /**
    * @param body the object sent
-   * @param accepted the value each fixed field may carry: what the server shows for the client,
-   *     plus alternatives such as the realm's configured lifespan; a fixed field missing here may
-   *     not be sent at all (e.g. {@code client_id} on create)
+   * @param accepted the value each fixed field may carry, as the server shows it; a fixed field
+   *     missing here may not be sent at all (e.g. {@code client_id} on create)
+   * @return the owner's fields; {@code enabled} is null where the body does not name it
    */
   static ClientMetadata validate(ObjectNode body, AcceptedFixedValues accepted) {
     body.fieldNames().forEachRemaining(ClientMetadataValidator::requireKnownField);
     FIXED_FIELDS.forEach(name -> requireFixedValue(name, body.get(name), accepted));
     return new ClientMetadata(
-        clientName(body.get("client_name")),
-        optionalText(body.get("description"), "description", MAX_DESCRIPTION),
-        uriList(body.get("redirect_uris"), "redirect_uris", ClientMetadataValidator::redirectUri),
-        uriList(
-            body.get("post_logout_redirect_uris"),
-            "post_logout_redirect_uris",
-            ClientMetadataValidator::redirectUri),
-        uriList(
-            body.get("allowed_cors_origins"),
-            "allowed_cors_origins",
-            v -> metadataRule("allowed_cors_origins", v, UriRules.originProblem(v))),
-        webUrl(body.get("client_uri"), "client_uri"),
-        webUrl(body.get("logo_uri"), "logo_uri"),
-        webUrl(body.get("policy_uri"), "policy_uri"),
-        webUrl(body.get("tos_uri"), "tos_uri"),
-        contacts(body.get("contacts")),
-        metadata(body.get("metadata")),
-        enabled(body.get("enabled")));
+        clientName(body, ClientFields.CLIENT_NAME),
+        prose(body, ClientFields.DESCRIPTION),
+        uriList(body, ClientFields.REDIRECT_URIS),
+        uriList(body, ClientFields.POST_LOGOUT_REDIRECT_URIS),
+        uriList(body, ClientFields.ALLOWED_CORS_ORIGINS),
+        webUrl(body, ClientFields.CLIENT_URI),
+        webUrl(body, ClientFields.LOGO_URI),
+        webUrl(body, ClientFields.POLICY_URI),
+        webUrl(body, ClientFields.TOS_URI),
+        contacts(body, ClientFields.CONTACTS),
+        metadata(body, ClientFields.METADATA),
+        enabled(body, ClientFields.ENABLED));
   }
 
   private static void requireKnownField(String name) {
@@ -107,121 +90,132 @@ final class ClientMetadataValidator {
         name + " is set by the server and cannot be changed.");
   }
 
-  private static String clientName(JsonNode node) {
+  private static String clientName(ObjectNode body, Field<String> field) {
+    JsonNode node = body.get(field.name());
     if (isAbsent(node)) {
-      throw ApiError.INVALID_CLIENT_METADATA.because("client_name is required.");
+      throw ApiError.INVALID_CLIENT_METADATA.because(field.name() + " is required.");
     }
-    String name = stripSpaces(text(node, "client_name"));
+    String name = TextRules.stripSpaces(text(node, field.name()));
     if (name.isEmpty()) {
-      throw ApiError.INVALID_CLIENT_METADATA.because("client_name must not be empty.");
+      throw ApiError.INVALID_CLIENT_METADATA.because(field.name() + " must not be empty.");
     }
-    if (characters(name) > MAX_NAME) {
+    // Keycloak's login pages (the consent page among them) read ${...} in a client's name as one
+    // of their own messages, so a name could pass itself off as Keycloak's own wording.
+    if (name.contains("${")) {
       throw ApiError.INVALID_CLIENT_METADATA.because(
-          "client_name must be at most " + MAX_NAME + " characters.");
+          field.name() + " must not contain '${', which Keycloak's pages read as a message key.");
     }
-    if (name.codePoints().anyMatch(Character::isISOControl)) {
-      throw ApiError.INVALID_CLIENT_METADATA.because(
-          "client_name must not contain control characters.");
-    }
-    return name;
+    return readable(field, name, "");
   }
 
-  private static String optionalText(JsonNode node, String field, int maxLength) {
-    if (isAbsent(node)) {
-      return null;
-    }
-    String value = text(node, field);
-    if (characters(value) > maxLength) {
+  private static String prose(ObjectNode body, Field<String> field) {
+    JsonNode node = body.get(field.name());
+    return isAbsent(node) ? null : readable(field, text(node, field.name()), PROSE_CONTROLS);
+  }
+
+  /** Text people read: within the limit, and nothing in it that hides or disguises text. */
+  private static String readable(Field<String> field, String value, String allowedControls) {
+    if (TextRules.characters(value) > field.limit().length()) {
       throw ApiError.INVALID_CLIENT_METADATA.because(
-          field + " must be at most " + maxLength + " characters.");
+          field.name() + " must be at most " + field.limit().length() + " characters.");
     }
-    // Line breaks and tabs are fine in prose; other control characters only hide text.
-    if (value.codePoints().anyMatch(c -> Character.isISOControl(c) && "\t\n\r".indexOf(c) < 0)) {
+    if (TextRules.hasControlCharacter(value, allowedControls)) {
       throw ApiError.INVALID_CLIENT_METADATA.because(
-          field + " must not contain control characters.");
+          field.name() + " must not contain control characters.");
+    }
+    if (TextRules.hasInvisibleFormatCharacter(value)) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(
+          field.name()
+              + " must not contain invisible formatting characters, such as bidirectional"
+              + " controls (U+202E) or zero-width spaces (U+200B), which can disguise text.");
     }
     return value;
   }
 
   /** Duplicates collapse before counting: the limit is on what is stored. */
-  private static List<String> uriList(JsonNode node, String field, Function<String, String> rule) {
-    Set<String> values = new LinkedHashSet<>(stringList(node, field));
-    if (values.size() > MAX_URIS) {
-      ApiError error =
-          field.equals("allowed_cors_origins")
-              ? ApiError.INVALID_CLIENT_METADATA
-              : ApiError.INVALID_REDIRECT_URI;
-      throw error.because(field + " may hold at most " + MAX_URIS + " entries.");
+  private static List<String> uriList(ObjectNode body, Field<List<String>> field) {
+    Set<String> values = new LinkedHashSet<>(stringList(body.get(field.name()), field.name()));
+    if (values.size() > field.limit().entries()) {
+      throw uriError(field)
+          .because(field.name() + " may hold at most " + field.limit().entries() + " entries.");
     }
-    return values.stream().map(rule).toList();
+    Function<String, Optional<String>> rule =
+        field.kind() == Kind.ORIGINS ? UriRules::originProblem : UriRules::redirectUriProblem;
+    return values.stream().map(value -> checkedUri(field, value, rule)).toList();
   }
 
-  private static String redirectUri(String value) {
-    UriRules.redirectUriProblem(value)
-        .ifPresent(
-            problem -> {
-              throw ApiError.INVALID_REDIRECT_URI.because(
-                  "Redirect URI '" + shorten(value) + "' " + problem + ".");
-            });
-    return value;
+  private static String webUrl(ObjectNode body, Field<String> field) {
+    JsonNode node = body.get(field.name());
+    return isAbsent(node)
+        ? null
+        : checkedUri(field, text(node, field.name()), UriRules::webUrlProblem);
   }
 
-  private static String metadataRule(String field, String value, Optional<String> problem) {
+  private static String checkedUri(
+      Field<?> field, String value, Function<String, Optional<String>> rule) {
+    Optional<String> problem =
+        TextRules.characters(value) > field.limit().length()
+            ? Optional.of("is longer than " + field.limit().length() + " characters")
+            : rule.apply(value);
     problem.ifPresent(
         p -> {
-          throw ApiError.INVALID_CLIENT_METADATA.because(
-              field + " entry '" + shorten(value) + "' " + p + ".");
+          String subject =
+              field.kind() == Kind.REDIRECT_URIS
+                  ? "Redirect URI"
+                  : field.name() + (field.limit().entries() > 1 ? " entry" : "");
+          throw uriError(field).because(subject + " '" + shorten(value) + "' " + p + ".");
         });
     return value;
   }
 
-  private static String webUrl(JsonNode node, String field) {
-    if (isAbsent(node)) {
-      return null;
-    }
-    String value = text(node, field);
-    return metadataRule(field, value, UriRules.webUrlProblem(value));
+  /** The contract's code: redirect URIs have their own. */
+  private static ApiError uriError(Field<?> field) {
+    return field.kind() == Kind.REDIRECT_URIS
+        ? ApiError.INVALID_REDIRECT_URI
+        : ApiError.INVALID_CLIENT_METADATA;
   }
 
-  private static List<String> contacts(JsonNode node) {
-    List<String> contacts = stringList(node, "contacts");
-    if (contacts.size() > MAX_CONTACTS) {
+  private static List<String> contacts(ObjectNode body, Field<List<String>> field) {
+    List<String> contacts = stringList(body.get(field.name()), field.name());
+    if (contacts.size() > field.limit().entries()) {
       throw ApiError.INVALID_CLIENT_METADATA.because(
-          "contacts may hold at most " + MAX_CONTACTS + " entries.");
+          field.name() + " may hold at most " + field.limit().entries() + " entries.");
     }
     for (String contact : contacts) {
       if (contact.isBlank()
-          || characters(contact) > MAX_CONTACT_LENGTH
-          || contact.codePoints().anyMatch(Character::isISOControl)) {
+          || TextRules.characters(contact) > field.limit().length()
+          || TextRules.hasControlCharacter(contact, "")) {
         throw ApiError.INVALID_CLIENT_METADATA.because(
             "Each contact must be 1 to "
-                + MAX_CONTACT_LENGTH
+                + field.limit().length()
                 + " characters without control characters.");
       }
     }
     return contacts;
   }
 
-  private static ObjectNode metadata(JsonNode node) {
+  private static ObjectNode metadata(ObjectNode body, Field<ObjectNode> field) {
+    JsonNode node = body.get(field.name());
     if (isAbsent(node)) {
       return null;
     }
     if (!node.isObject()) {
-      throw ApiError.INVALID_CLIENT_METADATA.because("metadata must be a JSON object.");
+      throw ApiError.INVALID_CLIENT_METADATA.because(field.name() + " must be a JSON object.");
     }
-    if (Json.utf8Length(node) > MAX_METADATA_BYTES) {
+    if (Json.utf8Length(node) > field.limit().length()) {
       throw ApiError.INVALID_CLIENT_METADATA.because(
-          "metadata must serialize to at most " + MAX_METADATA_BYTES + " bytes.");
+          field.name() + " must serialize to at most " + field.limit().length() + " bytes.");
     }
     return (ObjectNode) node;
   }
 
-  private static boolean enabled(JsonNode node) {
+  private static Boolean enabled(ObjectNode body, Field<Boolean> field) {
+    JsonNode node = body.get(field.name());
     if (isAbsent(node)) {
-      return true;
+      return null;
     }
     if (!node.isBoolean()) {
-      throw ApiError.INVALID_CLIENT_METADATA.because("enabled must be true or false.");
+      throw ApiError.INVALID_CLIENT_METADATA.because(field.name() + " must be true or false.");
     }
     return node.booleanValue();
   }
@@ -250,28 +244,6 @@ final class ClientMetadataValidator {
     return node.textValue();
   }
 
-  /** Like {@link String#strip()}, but no-break spaces count as spaces too. */
-  private static String stripSpaces(String value) {
-    int start = 0;
-    int end = value.length();
-    while (start < end && isSpace(value.charAt(start))) {
-      start++;
-    }
-    while (end > start && isSpace(value.charAt(end - 1))) {
-      end--;
-    }
-    return value.substring(start, end);
-  }
-
-  private static boolean isSpace(char c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c);
-  }
-
-  /** Characters as people count them: a code point, not a UTF-16 unit. */
-  private static int characters(String value) {
-    return value.codePointCount(0, value.length());
-  }
-
   private static boolean isAbsent(JsonNode node) {
     return node == null || node.isNull();
   }
@@ -281,15 +253,11 @@ final class ClientMetadataValidator {
     return value.length() <= 100 ? value : value.substring(0, 100) + "…";
   }
 
-  /** The value each fixed field may be sent with. */
-  record AcceptedFixedValues(ObjectNode shown, ObjectNode alternatives) {
+  /** The value each fixed field may be sent with: the one the server shows. */
+  record AcceptedFixedValues(ObjectNode shown) {
 
     boolean accepts(String name, JsonNode sent) {
-      return sameValue(name, sent, shown.get(name))
-          || sameValue(name, sent, alternatives.get(name));
-    }
-
-    private static boolean sameValue(String name, JsonNode sent, JsonNode expected) {
+      JsonNode expected = shown.get(name);
       if (expected == null) {
         return false;
       }

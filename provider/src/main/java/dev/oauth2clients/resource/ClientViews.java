@@ -1,39 +1,49 @@
 package dev.oauth2clients.resource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.client.ClientFields;
+import dev.oauth2clients.client.ClientMetadata;
 import dev.oauth2clients.client.FixedSettings;
 import dev.oauth2clients.client.SelfServiceClient;
 import dev.oauth2clients.policy.RealmPolicy;
 import dev.oauth2clients.resource.ClientMetadataValidator.AcceptedFixedValues;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.keycloak.common.constants.ServiceAccountConstants;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.protocol.oidc.OIDCConfigAttributes;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 
-/** Maps self-service clients to the contract's client object, and says which fixed values fit. */
+/**
+ * The contract's client object: the owner's fields as {@link ClientFields} reads them, and the
+ * fields the server sets. Also says which fixed values a request may echo.
+ */
 final class ClientViews {
 
   private static final long SECRET_NEVER_EXPIRES = 0L;
 
   private ClientViews() {}
 
-  static OAuth2ClientView withoutSecret(SelfServiceClient client) {
-    return view(client, null);
+  static OAuth2ClientView withoutSecret(SelfServiceClient client, RealmPolicy policy) {
+    return view(client, policy, null);
   }
 
-  static OAuth2ClientView withSecret(SelfServiceClient client, String secret) {
-    return view(client, secret);
+  static OAuth2ClientView withSecret(SelfServiceClient client, RealmPolicy policy, String secret) {
+    return view(client, policy, secret);
+  }
+
+  /**
+   * What a merge patch applies to: the client as shown, but without {@code enabled}, so that a
+   * patch that does not name it leaves the owner's switch alone (shown, it is false while an admin
+   * has the client disabled, and would pause it).
+   */
+  static ObjectNode patchTarget(SelfServiceClient client, RealmPolicy policy) {
+    ObjectNode shown = (ObjectNode) Json.toTree(withoutSecret(client, policy));
+    shown.remove(ClientFields.ENABLED.name());
+    return shown;
   }
 
   /** On create: the values the new client will get; the server-made ones may not be sent yet. */
@@ -47,17 +57,16 @@ final class ClientViews {
     shown.put("token_endpoint_auth_method", FixedSettings.TOKEN_ENDPOINT_AUTH_METHOD);
     shown.put("owner", owner.getId());
     shown.put("access_token_lifespan", policy.accessTokenLifespan());
+    shown.put("disabled_by_admin", false);
     shown.put("client_secret_expires_at", SECRET_NEVER_EXPIRES);
-    return new AcceptedFixedValues(shown, Json.MAPPER.createObjectNode());
+    return new AcceptedFixedValues(shown);
   }
 
-  /** On update: what the client shows now, or the realm's current lifespan. */
+  /** On update: what the client shows now. */
   static AcceptedFixedValues acceptedOnUpdate(SelfServiceClient client, RealmPolicy policy) {
-    ObjectNode shown = (ObjectNode) Json.toTree(withoutSecret(client));
+    ObjectNode shown = (ObjectNode) Json.toTree(withoutSecret(client, policy));
     shown.put("client_secret_expires_at", SECRET_NEVER_EXPIRES);
-    ObjectNode alternatives = Json.MAPPER.createObjectNode();
-    alternatives.put("access_token_lifespan", policy.accessTokenLifespan());
-    return new AcceptedFixedValues(shown, alternatives);
+    return new AcceptedFixedValues(shown);
   }
 
   /** What {@link SelfServiceClient#scope()} will say once the client exists. */
@@ -76,58 +85,39 @@ final class ClientViews {
     return FixedSettings.scope(Stream.concat(realmDefaults, serviceAccount).distinct());
   }
 
-  private static OAuth2ClientView view(SelfServiceClient client, String secret) {
-    ClientModel model = client.model();
+  /**
+   * The access token lifespan is the realm policy's current value, which the token endpoint applies
+   * to every self-service client.
+   */
+  private static OAuth2ClientView view(
+      SelfServiceClient client, RealmPolicy policy, String secret) {
+    ClientMetadata fields = ClientFields.toExternal(client);
     return new OAuth2ClientView(
-        model.getClientId(),
+        client.clientId(),
         secret,
         secret == null ? null : SECRET_NEVER_EXPIRES,
-        client.entity().getCreatedAt() / 1000,
-        model.getName(),
-        model.getDescription(),
-        sorted(model.getRedirectUris()),
-        splitAttribute(model, OIDCConfigAttributes.POST_LOGOUT_REDIRECT_URIS),
-        sorted(model.getWebOrigins()),
-        model.getBaseUrl(),
-        model.getAttribute("logoUri"),
-        model.getAttribute("policyUri"),
-        model.getAttribute("tosUri"),
-        contacts(client),
-        Optional.ofNullable(client.entity().getMetadata()).map(Json::readStored).orElse(null),
-        model.isEnabled(),
+        client.createdAt() / 1000,
+        fields.clientName(),
+        fields.description(),
+        fields.redirectUris(),
+        fields.postLogoutRedirectUris(),
+        fields.allowedCorsOrigins(),
+        fields.clientUri(),
+        fields.logoUri(),
+        fields.policyUri(),
+        fields.tosUri(),
+        fields.contacts(),
+        fields.metadata(),
+        fields.enabled(),
+        client.disabledByAdmin(),
         FixedSettings.GRANT_TYPES,
         FixedSettings.RESPONSE_TYPES,
         client.scope(),
         List.of(client.ownerId()),
         FixedSettings.TOKEN_ENDPOINT_AUTH_METHOD,
         client.ownerId(),
-        lifespan(model),
-        Instant.ofEpochMilli(client.entity().getCreatedAt()).toString(),
-        Instant.ofEpochMilli(client.entity().getUpdatedAt()).toString());
-  }
-
-  private static List<String> contacts(SelfServiceClient client) {
-    String stored = client.entity().getContacts();
-    if (stored == null) {
-      return List.of();
-    }
-    List<String> contacts = new ArrayList<>();
-    Json.readStored(stored).forEach(node -> contacts.add(node.textValue()));
-    return contacts;
-  }
-
-  private static int lifespan(ClientModel model) {
-    String value = model.getAttribute(OIDCConfigAttributes.ACCESS_TOKEN_LIFESPAN);
-    return value == null ? RealmPolicy.DEFAULT_ACCESS_TOKEN_LIFESPAN : Integer.parseInt(value);
-  }
-
-  // Keycloak keeps redirect URIs and web origins as sets; sorting makes reads repeatable.
-  private static List<String> sorted(Collection<String> values) {
-    return values.stream().sorted().toList();
-  }
-
-  private static List<String> splitAttribute(ClientModel model, String name) {
-    String value = model.getAttribute(name);
-    return value == null || value.isEmpty() ? List.of() : Arrays.asList(value.split("##"));
+        policy.accessTokenLifespan(),
+        Instant.ofEpochMilli(client.createdAt()).toString(),
+        Instant.ofEpochMilli(client.updatedAt()).toString());
   }
 }

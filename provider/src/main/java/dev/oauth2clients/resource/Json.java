@@ -38,15 +38,6 @@ final class Json {
     return MAPPER.valueToTree(value);
   }
 
-  /** Parses text stored by this project; it was valid JSON when it was written. */
-  static JsonNode readStored(String text) {
-    try {
-      return MAPPER.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored JSON is corrupt", e);
-    }
-  }
-
   /**
    * Parses a request body, or null where it is not one JSON value in UTF-8. Decoding comes first
    * and is strict, because Jackson alone would guess UTF-16 or UTF-32 from the bytes.

@@ -25,6 +25,7 @@ record OAuth2ClientView(
     @JsonProperty("contacts") List<String> contacts,
     @JsonProperty("metadata") JsonNode metadata,
     @JsonProperty("enabled") boolean enabled,
+    @JsonProperty("disabled_by_admin") boolean disabledByAdmin,
     @JsonProperty("grant_types") List<String> grantTypes,
     @JsonProperty("response_types") List<String> responseTypes,
     @JsonProperty("scope") String scope,

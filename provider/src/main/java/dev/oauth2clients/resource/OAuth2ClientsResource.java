@@ -1,13 +1,16 @@
 package dev.oauth2clients.resource;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.oauth2clients.authenticator.ClientAuthenticationFlowInstaller;
+import dev.oauth2clients.client.ClientFields;
 import dev.oauth2clients.client.ClientMetadata;
 import dev.oauth2clients.client.SelfServiceClient;
 import dev.oauth2clients.client.SelfServiceClients;
 import dev.oauth2clients.policy.RealmPolicy;
+import dev.oauth2clients.policy.WholeNumberRange;
 import dev.oauth2clients.resource.CallerAuthenticator.Caller;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.OPTIONS;
@@ -24,7 +27,8 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Function;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -42,7 +46,9 @@ public class OAuth2ClientsResource {
 
   private static final String[] METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
   private static final int DEFAULT_MAX = 100;
-  private static final int MAX_MAX = 1000;
+  private static final WholeNumberRange FIRST = new WholeNumberRange(0, Integer.MAX_VALUE);
+  private static final WholeNumberRange MAX = new WholeNumberRange(1, 1000);
+  private static final Routes ROUTES = Routes.of(OAuth2ClientsResource.class);
 
   private final KeycloakSession session;
   private final RealmModel realm;
@@ -73,7 +79,6 @@ public class OAuth2ClientsResource {
                     + call.policy().maxClientsPerUser()
                     + " clients; delete one first.");
           }
-          ClientAuthenticationFlowInstaller.ensureInstalled(realm);
           SelfServiceClients.Created created =
               clients.create(call.user(), metadata, call.policy().accessTokenLifespan());
           ClientPolicies.onCreate(session, created.client().model(), call.user(), call.token());
@@ -86,7 +91,7 @@ public class OAuth2ClientsResource {
                   .build();
           return json(
               Response.created(location),
-              ClientViews.withSecret(created.client(), created.secret()));
+              ClientViews.withSecret(created.client(), call.policy(), created.secret()));
         });
   }
 
@@ -98,11 +103,11 @@ public class OAuth2ClientsResource {
       @QueryParam("max") List<String> max) {
     return respond(
         call -> {
-          int from = intParameter("first", first, 0, 0, Integer.MAX_VALUE);
-          int count = intParameter("max", max, DEFAULT_MAX, 1, MAX_MAX);
+          int from = intParameter("first", first, 0, FIRST);
+          int count = intParameter("max", max, DEFAULT_MAX, MAX);
           List<OAuth2ClientView> views =
               clients.listOwned(call.user(), clientIds, from, count).stream()
-                  .map(ClientViews::withoutSecret)
+                  .map(client -> ClientViews.withoutSecret(client, call.policy()))
                   .toList();
           return json(Response.ok(), views);
         });
@@ -111,7 +116,9 @@ public class OAuth2ClientsResource {
   @GET
   @Path("{clientId}")
   public Response read(@PathParam("clientId") String clientId) {
-    return respond(call -> json(Response.ok(), ClientViews.withoutSecret(owned(call, clientId))));
+    return respond(
+        call ->
+            json(Response.ok(), ClientViews.withoutSecret(owned(call, clientId), call.policy())));
   }
 
   @PUT
@@ -120,7 +127,12 @@ public class OAuth2ClientsResource {
       @PathParam("clientId") String clientId,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       InputStream body) {
-    return change(clientId, contentType, body, RequestBodies.JSON, (client, sent) -> sent);
+    return change(
+        clientId,
+        contentType,
+        body,
+        RequestBodies.JSON,
+        (call, client, sent) -> enabledUnlessSaid(sent));
   }
 
   @PATCH
@@ -134,9 +146,9 @@ public class OAuth2ClientsResource {
         contentType,
         body,
         RequestBodies.MERGE_PATCH,
-        (client, patch) ->
+        (call, client, patch) ->
             (ObjectNode)
-                JsonMergePatch.apply(Json.toTree(ClientViews.withoutSecret(client)), patch));
+                JsonMergePatch.apply(ClientViews.patchTarget(client, call.policy()), patch));
   }
 
   @DELETE
@@ -155,9 +167,8 @@ public class OAuth2ClientsResource {
     return respond(
         call -> {
           SelfServiceClient client = owned(call, clientId);
-          ClientAuthenticationFlowInstaller.ensureInstalled(realm);
           String secret = clients.rotateSecret(client);
-          return json(Response.ok(), ClientViews.withSecret(client, secret));
+          return json(Response.ok(), ClientViews.withSecret(client, call.policy(), secret));
         });
   }
 
@@ -173,28 +184,139 @@ public class OAuth2ClientsResource {
     return Cors.builder().auth().allowedMethods(METHODS).preflight().add(Response.ok());
   }
 
+  // What no method above takes gets the contract's body, not Keycloak's: 404 where the API has no
+  // such path, 405 where the path answers other methods. RESTEasy routes by method first, so each
+  // method has fallbacks exactly for the paths its real routes leave open (a template that also
+  // matched a real route's paths would win over it).
+
+  @GET
+  @Path("{clientId}/{rest:.+}")
+  @Routes.Fallback
+  public Response unmatchedGet(
+      @PathParam("clientId") String clientId, @PathParam("rest") String rest) {
+    return unmatched(clientId + "/" + rest);
+  }
+
+  @POST
+  @Path("{clientId}")
+  @Routes.Fallback
+  public Response unmatchedPost(@PathParam("clientId") String clientId) {
+    return unmatched(clientId);
+  }
+
+  @POST
+  @Path("{clientId}/{rest:.+}")
+  @Routes.Fallback
+  public Response unmatchedPost(
+      @PathParam("clientId") String clientId, @PathParam("rest") String rest) {
+    return unmatched(clientId + "/" + rest);
+  }
+
+  @PUT
+  @Path("")
+  @Routes.Fallback
+  public Response unmatchedPut() {
+    return unmatched("");
+  }
+
+  @PUT
+  @Path("{clientId}/{rest:.+}")
+  @Routes.Fallback
+  public Response unmatchedPut(
+      @PathParam("clientId") String clientId, @PathParam("rest") String rest) {
+    return unmatched(clientId + "/" + rest);
+  }
+
+  @PATCH
+  @Path("")
+  @Routes.Fallback
+  public Response unmatchedPatch() {
+    return unmatched("");
+  }
+
+  @PATCH
+  @Path("{clientId}/{rest:.+}")
+  @Routes.Fallback
+  public Response unmatchedPatch(
+      @PathParam("clientId") String clientId, @PathParam("rest") String rest) {
+    return unmatched(clientId + "/" + rest);
+  }
+
+  @DELETE
+  @Path("")
+  @Routes.Fallback
+  public Response unmatchedDelete() {
+    return unmatched("");
+  }
+
+  @DELETE
+  @Path("{clientId}/{rest:.+}")
+  @Routes.Fallback
+  public Response unmatchedDelete(
+      @PathParam("clientId") String clientId, @PathParam("rest") String rest) {
+    return unmatched(clientId + "/" + rest);
+  }
+
+  private Response unmatched(String path) {
+    Set<String> allowed = ROUTES.allowedMethods(path);
+    if (allowed.isEmpty()) {
+      return ErrorResponses.toResponse(
+          ApiError.NOT_FOUND.because("The oauth2-clients API has nothing at this path."),
+          realm.getName());
+    }
+    String method = session.getContext().getHttpRequest().getHttpMethod();
+    ApiException refusal =
+        ApiError.METHOD_NOT_ALLOWED.because(
+            method + " is not allowed here; this path answers " + String.join(", ", allowed) + ".");
+    return Response.fromResponse(ErrorResponses.toResponse(refusal, realm.getName()))
+        .allow(allowed)
+        .build();
+  }
+
+  /** Builds the whole new client object of a PUT or PATCH from the caller's client and body. */
+  @FunctionalInterface
+  private interface NewObject {
+    ObjectNode of(Call call, SelfServiceClient client, ObjectNode sent);
+  }
+
   /**
    * PUT and PATCH: the caller's client, the body in the given media type, and from both the whole
-   * new client object, which is then validated and stored like a replacement.
+   * new client object, which is then validated and stored like a replacement. Turning on a client
+   * that an admin turned off is refused: the admin's switch is not the owner's to flip.
    */
   private Response change(
       String clientId,
       String contentType,
       InputStream body,
       MediaType mediaType,
-      BiFunction<SelfServiceClient, ObjectNode, ObjectNode> newObject) {
+      NewObject newObject) {
     return respond(
         call -> {
           SelfServiceClient client = owned(call, clientId);
           ObjectNode sent = RequestBodies.readObject(contentType, body, mediaType);
           ClientMetadata metadata =
               ClientMetadataValidator.validate(
-                  newObject.apply(client, sent),
+                  newObject.of(call, client, sent),
                   ClientViews.acceptedOnUpdate(client, call.policy()));
+          if (Boolean.TRUE.equals(metadata.enabled()) && client.disabledByAdmin()) {
+            throw ApiError.ACCESS_DENIED.because(
+                "An administrator disabled this client; only an administrator can enable it"
+                    + " again. Send enabled false, or leave it out of a PATCH, to change other"
+                    + " fields.");
+          }
           clients.update(client, metadata, call.policy().accessTokenLifespan());
           ClientPolicies.onUpdate(session, client.model(), call.user(), call.token());
-          return json(Response.ok(), ClientViews.withoutSecret(client));
+          return json(Response.ok(), ClientViews.withoutSecret(client, call.policy()));
         });
+  }
+
+  /** A replacement without {@code enabled} asks for the default: enabled. */
+  private static ObjectNode enabledUnlessSaid(ObjectNode sent) {
+    JsonNode enabled = sent.get(ClientFields.ENABLED.name());
+    if (enabled == null || enabled.isNull()) {
+      sent.put(ClientFields.ENABLED.name(), true);
+    }
+    return sent;
   }
 
   /** The caller's client; anyone else's, or one not made here, is reported as missing. */
@@ -210,23 +332,46 @@ public class OAuth2ClientsResource {
    */
   private Response respond(Function<Call, Response> action) {
     try {
+      requireJsonAccepted();
       RealmPolicy policy = RealmPolicy.of(realm);
       if (!policy.enabled()) {
         throw ApiError.FEATURE_DISABLED.because(
             "Self-service clients are not enabled in this realm.");
       }
       Caller caller = CallerAuthenticator.authenticate(session, realm);
-      Cors.builder()
-          .auth()
-          .allowedMethods(METHODS)
-          .exposedHeaders(HttpHeaders.LOCATION)
-          .checkAllowedOrigins(caller.token())
-          .add();
+      allowOrigin(caller.token());
       requireRole(policy, caller.user());
       return action.apply(new Call(caller.user(), caller.token(), policy));
     } catch (ApiException refusal) {
       session.getTransactionManager().setRollbackOnly();
       return ErrorResponses.toResponse(refusal, realm.getName());
+    }
+  }
+
+  private void requireJsonAccepted() {
+    if (!AcceptHeader.acceptsJson(
+        session.getContext().getRequestHeaders().getRequestHeader(HttpHeaders.ACCEPT))) {
+      throw ApiError.NOT_ACCEPTABLE.because(
+          "This API answers in application/json only; accept it (or */*).");
+    }
+  }
+
+  /**
+   * CORS headers for the origins the caller's token allows. Keycloak refuses any other origin with
+   * an exception of its own; here that is the contract's 403.
+   */
+  private static void allowOrigin(AccessToken token) {
+    try {
+      Cors.builder()
+          .auth()
+          .allowedMethods(METHODS)
+          .exposedHeaders(HttpHeaders.LOCATION)
+          .checkAllowedOrigins(token)
+          .add();
+    } catch (ForbiddenException refused) {
+      throw ApiError.ACCESS_DENIED.because(
+          "This origin may not call the API: it is not a web origin of the application that"
+              + " signed you in.");
     }
   }
 
@@ -243,24 +388,15 @@ public class OAuth2ClientsResource {
             });
   }
 
+  /** A query parameter given at most once, as a whole number in {@code range}. */
   private static int intParameter(
-      String name, List<String> values, int fallback, int min, int max) {
+      String name, List<String> values, int fallback, WholeNumberRange range) {
     if (values == null || values.isEmpty()) {
       return fallback;
     }
-    String problem = name + " must be one whole number from " + min + " to " + max + ".";
-    if (values.size() > 1) {
-      throw ApiError.INVALID_REQUEST.because(problem);
-    }
-    try {
-      int value = Integer.parseInt(values.get(0).trim());
-      if (value >= min && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException notANumber) {
-      // reported below
-    }
-    throw ApiError.INVALID_REQUEST.because(problem);
+    OptionalInt value = values.size() == 1 ? range.parse(values.get(0)) : OptionalInt.empty();
+    return value.orElseThrow(
+        () -> ApiError.INVALID_REQUEST.because(name + " must be one " + range.describe() + "."));
   }
 
   private static Response json(Response.ResponseBuilder response, Object body) {

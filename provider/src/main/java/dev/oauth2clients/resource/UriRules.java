@@ -8,11 +8,11 @@ import java.util.Set;
 
 /**
  * The contract's URI rules. Each check returns why a value is refused, or empty when it is fine, so
- * that the caller decides which error code the refusal gets.
+ * that the caller decides which error code the refusal gets. Lengths are the field's business
+ * ({@code client.ClientFields}); the caller checks them first.
  */
 final class UriRules {
 
-  static final int MAX_LENGTH = 2048;
   private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
 
   private UriRules() {}
@@ -92,14 +92,18 @@ final class UriRules {
     return Optional.empty();
   }
 
+  /**
+   * URIs are ASCII (RFC 3986): other characters are percent-encoded, so that a URI's length is the
+   * same in every database's count.
+   */
   private static String syntaxProblem(String value) {
-    return value.length() > MAX_LENGTH
-        ? "is longer than " + MAX_LENGTH + " characters"
-        : "is not a valid URI";
+    return isPrintableAscii(value)
+        ? "is not a valid URI"
+        : "must be ASCII without spaces (percent-encode other characters, e.g. %C3%A9 for é)";
   }
 
   private static Optional<URI> parse(String value) {
-    if (value.isEmpty() || value.length() > MAX_LENGTH) {
+    if (value.isEmpty() || !isPrintableAscii(value)) {
       return Optional.empty();
     }
     try {
@@ -107,5 +111,9 @@ final class UriRules {
     } catch (URISyntaxException e) {
       return Optional.empty();
     }
+  }
+
+  private static boolean isPrintableAscii(String value) {
+    return value.chars().allMatch(c -> c > ' ' && c < 0x7F);
   }
 }

@@ -8,10 +8,13 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /**
- * What Keycloak's client model cannot hold for a self-service client: who owns it, the hash of its
- * secret, and the fields of RFC 7591 that Keycloak has no column for. The row shares its primary
- * key with Keycloak's CLIENT row, and the (realm, owner) index makes listing independent of realm
- * size.
+ * What Keycloak's client model cannot hold for a self-service client: who owns it, when it was made
+ * and changed, the fields of RFC 7591 that Keycloak has no column for, and the whole name and
+ * description where Keycloak's columns are too short (see {@code client.ClientFields}). The
+ * secret's hash is a client attribute ({@link ClientAttributes#SECRET_HASH}), not a column here.
+ * The row shares its primary key with Keycloak's CLIENT row, and the (realm, owner) index makes
+ * listing independent of realm size. Text columns are NCLOB, like Keycloak's client attributes:
+ * whatever characters an accepted value holds, and however JSON escapes them, it fits.
  */
 @Entity
 @Table(name = "OAUTH2_SELF_SERVICE_CLIENT")
@@ -55,10 +58,16 @@ public class SelfServiceClientEntity {
   @Column(name = "CLIENT_ID", length = 255, nullable = false)
   private String clientId;
 
-  @Column(name = "CONTACTS", length = 4000)
+  @Column(name = "CLIENT_NAME")
+  private String clientName;
+
+  @Column(name = "DESCRIPTION")
+  private String description;
+
+  @Column(name = "CONTACTS")
   private String contacts;
 
-  @Column(name = "METADATA", length = 4096)
+  @Column(name = "METADATA")
   private String metadata;
 
   @Column(name = "CREATED_AT", nullable = false)
@@ -97,6 +106,24 @@ public class SelfServiceClientEntity {
 
   public void setClientId(String clientId) {
     this.clientId = clientId;
+  }
+
+  /** The whole name; null in rows made before the column, whose name is Keycloak's. */
+  public String getClientName() {
+    return clientName;
+  }
+
+  public void setClientName(String clientName) {
+    this.clientName = clientName;
+  }
+
+  /** The whole description; null when there is none or the row predates the column. */
+  public String getDescription() {
+    return description;
+  }
+
+  public void setDescription(String description) {
+    this.description = description;
   }
 
   /** JSON array text, or null when the owner gave none. */

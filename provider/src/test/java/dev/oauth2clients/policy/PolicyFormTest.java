@@ -3,9 +3,11 @@ package dev.oauth2clients.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,9 +18,16 @@ class PolicyFormTest {
   private static final Predicate<String> ONLY_DEVELOPER_ROLE = "developer"::equals;
 
   private static PolicyForm form(String field, String value) {
-    Map<String, String> values = new HashMap<>();
-    values.put(field, value);
+    Map<PolicySetting, String> values = new HashMap<>();
+    values.put(byFormName(field), value);
     return new PolicyForm(values);
+  }
+
+  private static PolicySetting byFormName(String field) {
+    return Arrays.stream(PolicySetting.values())
+        .filter(setting -> setting.formName.equals(field))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -29,9 +38,9 @@ class PolicyFormTest {
   @Test
   void valuesAreTrimmedAndMissingFieldsAreEmpty() {
     PolicyForm form = form("maxClientsPerUser", "  7 ");
-    assertEquals("7", form.values().get("maxClientsPerUser"));
-    assertEquals("", form.values().get("requiredRole"));
-    assertEquals(PolicyForm.ATTRIBUTES.keySet(), form.values().keySet());
+    assertEquals("7", form.values().get(PolicySetting.MAX_CLIENTS_PER_USER));
+    assertEquals("", form.values().get(PolicySetting.REQUIRED_ROLE));
+    assertEquals(Set.of(PolicySetting.values()), form.values().keySet());
   }
 
   @ParameterizedTest
@@ -62,10 +71,22 @@ class PolicyFormTest {
 
   @Test
   void reportsEveryProblemAtOnce() {
-    Map<String, String> values =
-        Map.of("enabled", "maybe", "maxClientsPerUser", "lots", "accessTokenLifespan", "1");
+    Map<PolicySetting, String> values =
+        Map.of(
+            PolicySetting.ENABLED, "maybe",
+            PolicySetting.MAX_CLIENTS_PER_USER, "lots",
+            PolicySetting.ACCESS_TOKEN_LIFESPAN, "1");
     List<String> problems = new PolicyForm(values).problems(ONLY_DEVELOPER_ROLE);
     assertEquals(3, problems.size(), problems::toString);
     assertTrue(problems.get(0).startsWith("Enabled"), problems::toString);
+  }
+
+  @Test
+  void formNamesCarryNoDotsAndAttributesAreTheContracts() {
+    for (PolicySetting setting : PolicySetting.values()) {
+      assertTrue(!setting.formName.contains("."), setting.formName);
+      assertTrue(setting.attribute.startsWith("oauth2-clients."), setting.attribute);
+      assertEquals(List.of(), form(setting.formName, setting.defaultValue).problems(r -> true));
+    }
   }
 }

@@ -10,9 +10,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.client.ClientFields;
 import dev.oauth2clients.client.ClientMetadata;
 import dev.oauth2clients.resource.ClientMetadataValidator.AcceptedFixedValues;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
@@ -48,6 +51,22 @@ class ClientMetadataValidatorTest {
 
   private static ArrayNode array(List<String> values) {
     return array(values.toArray(String[]::new));
+  }
+
+  /** An https URL of exactly {@code length} characters. */
+  private static String httpsUrlOfLength(int length) {
+    String prefix = "https://app.example.com/";
+    return prefix + "a".repeat(length - prefix.length());
+  }
+
+  /** The value of the named field, read through the field table's getter. */
+  private static Object fieldValue(ClientMetadata metadata, String field) {
+    return ClientFields.ALL.stream()
+        .filter(candidate -> candidate.name().equals(field))
+        .findFirst()
+        .orElseThrow()
+        .value()
+        .apply(metadata);
   }
 
   private static List<String> distinctHttpsUris(int count) {
@@ -93,18 +112,17 @@ class ClientMetadataValidatorTest {
     shown.put("token_endpoint_auth_method", "client_secret_post");
     shown.put("owner", OWNER);
     shown.put("access_token_lifespan", 3600);
+    shown.put("disabled_by_admin", false);
     shown.put("client_secret_expires_at", 0L);
     return shown;
   }
 
   private static AcceptedFixedValues onUpdate() {
-    ObjectNode alternatives = MAPPER.createObjectNode();
-    alternatives.put("access_token_lifespan", 7200);
-    return new AcceptedFixedValues(shownOnUpdate(), alternatives);
+    return new AcceptedFixedValues(shownOnUpdate());
   }
 
   private static AcceptedFixedValues onCreate() {
-    return new AcceptedFixedValues(shownOnCreate(), MAPPER.createObjectNode());
+    return new AcceptedFixedValues(shownOnCreate());
   }
 
   private static ClientMetadata valid(ObjectNode body) {
@@ -137,7 +155,7 @@ class ClientMetadataValidatorTest {
       assertEquals(
           new ClientMetadata(
               NAME, null, List.of(), List.of(), List.of(), null, null, null, null, List.of(), null,
-              true),
+              null),
           valid(named()));
     }
 
@@ -179,21 +197,13 @@ class ClientMetadataValidatorTest {
           valid(body));
     }
 
+    static Stream<String> optionalFields() {
+      return ClientMetadataValidator.USER_FIELDS.stream()
+          .filter(name -> !name.equals("client_name"));
+    }
+
     @ParameterizedTest
-    @ValueSource(
-        strings = {
-          "description",
-          "redirect_uris",
-          "post_logout_redirect_uris",
-          "allowed_cors_origins",
-          "client_uri",
-          "logo_uri",
-          "policy_uri",
-          "tos_uri",
-          "contacts",
-          "metadata",
-          "enabled",
-        })
+    @MethodSource("optionalFields")
     void nullMeansAbsentForOptionalFields(String field) {
       assertEquals(valid(named()), valid(named(field, NullNode.getInstance())));
     }
@@ -309,6 +319,41 @@ class ClientMetadataValidatorTest {
     void acceptsNonAsciiLetters() {
       assertEquals("Café ☕", valid(named("client_name", "Café ☕")).clientName());
     }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "Pay\u202Elapyap", // right-to-left override: would display as "Paypal..."
+          "Bank\u200B", // zero-width space
+          "\u2066Isolated\u2069",
+          "\uFEFFApp",
+          "soft\u00ADhyphen",
+        })
+    void refusesInvisibleFormatCharacters(String name) {
+      ApiException e = refusal(named("client_name", name));
+      assertEquals(ApiError.INVALID_CLIENT_METADATA, e.error());
+      assertTrue(
+          e.description().startsWith("client_name must not contain invisible"), e::description);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"${client_account-console}", "My ${adminConsole} app"})
+    void refusesWhatKeycloaksPagesWouldReadAsTheirOwnMessage(String name) {
+      ApiException e = refusal(named("client_name", name));
+      assertEquals(ApiError.INVALID_CLIENT_METADATA, e.error());
+      assertTrue(e.description().contains("message key"), e::description);
+    }
+
+    @Test
+    void acceptsADollarSignOrBracesAlone() {
+      assertEquals("$5 {beta}", valid(named("client_name", "$5 {beta}")).clientName());
+    }
+
+    @Test
+    void acceptsEmojiJoinedIntoOne() {
+      String technologist = "\uD83D\uDC69\u200D\uD83D\uDCBB Tools";
+      assertEquals(technologist, valid(named("client_name", technologist)).clientName());
+    }
   }
 
   @Nested
@@ -340,6 +385,14 @@ class ClientMetadataValidatorTest {
     @ValueSource(strings = {"a\u0000b", "\u001b[31mred", "a\u007fb", "a\u0008b"})
     void refusesOtherControlCharacters(String text) {
       assertInvalidMetadata(named("description", text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"line\n\u202Eenil", "\u2067hidden\u2069", "zero\u200Bwidth"})
+    void refusesInvisibleFormatCharactersButKeepsLineBreaks(String text) {
+      ApiException e = refusal(named("description", text));
+      assertTrue(
+          e.description().startsWith("description must not contain invisible"), e::description);
     }
 
     @Test
@@ -415,6 +468,16 @@ class ClientMetadataValidatorTest {
     }
 
     @Test
+    void acceptsAUriOf255CharactersAndRefuses256() {
+      assertEquals(
+          List.of(httpsUrlOfLength(255)),
+          valid(named("redirect_uris", array(httpsUrlOfLength(255)))).redirectUris());
+      ApiException e = refusal(named("redirect_uris", array(httpsUrlOfLength(256))));
+      assertEquals(ApiError.INVALID_REDIRECT_URI, e.error());
+      assertTrue(e.description().endsWith("is longer than 255 characters."), e::description);
+    }
+
+    @Test
     void refusesAnOverLongUriWithAShortDescription() {
       String uri = "https://app.example.com/" + "a".repeat(3000);
       ApiException e = refusal(named("redirect_uris", array(uri)));
@@ -470,6 +533,26 @@ class ClientMetadataValidatorTest {
 
   @Nested
   class AllowedCorsOrigins {
+
+    @Test
+    void acceptsAnOriginOf255CharactersAndRefuses256() {
+      String longest =
+          "https://"
+              + "a".repeat(63)
+              + "."
+              + "b".repeat(63)
+              + "."
+              + "c".repeat(63)
+              + "."
+              + "d".repeat(55);
+      assertEquals(255, longest.length());
+      assertEquals(
+          List.of(longest),
+          valid(named("allowed_cors_origins", array(longest))).allowedCorsOrigins());
+      ApiException e = refusal(named("allowed_cors_origins", array(longest + "d")));
+      assertEquals(ApiError.INVALID_CLIENT_METADATA, e.error());
+      assertTrue(e.description().endsWith("is longer than 255 characters."), e::description);
+    }
 
     @Test
     void acceptsOrigins() {
@@ -577,8 +660,12 @@ class ClientMetadataValidatorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"client_uri", "logo_uri", "policy_uri", "tos_uri"})
-    void refusesOverLongUrls(String field) {
-      assertInvalidMetadata(named(field, "https://example.com/" + "a".repeat(2048)));
+    void accept255CharactersAndRefuse256(String field) {
+      assertEquals(
+          httpsUrlOfLength(255), fieldValue(valid(named(field, httpsUrlOfLength(255))), field));
+      ApiException e = refusal(named(field, httpsUrlOfLength(256)));
+      assertEquals(ApiError.INVALID_CLIENT_METADATA, e.error());
+      assertTrue(e.description().startsWith(field + " 'https://"), e::description);
     }
   }
 
@@ -684,8 +771,8 @@ class ClientMetadataValidatorTest {
   class Enabled {
 
     @Test
-    void defaultsToTrue() {
-      assertTrue(valid(named()).enabled());
+    void isNullWhereNotSentSoThatEachMethodDecidesWhatAbsenceMeans() {
+      assertEquals(null, valid(named()).enabled());
     }
 
     @Test
@@ -718,26 +805,18 @@ class ClientMetadataValidatorTest {
     }
 
     @Test
-    void theWholeShownObjectCoversEveryFixedField() {
-      assertEquals(ClientMetadataValidator.FIXED_FIELDS.size(), shownOnUpdate().size());
+    void theWholeShownObjectIsEveryFixedField() {
+      Set<String> shown = new HashSet<>();
+      shownOnUpdate().fieldNames().forEachRemaining(shown::add);
+      assertEquals(ClientMetadataValidator.FIXED_FIELDS, shown);
+    }
+
+    static Stream<String> fixedFields() {
+      return ClientMetadataValidator.FIXED_FIELDS.stream();
     }
 
     @ParameterizedTest
-    @ValueSource(
-        strings = {
-          "client_id",
-          "grant_types",
-          "response_types",
-          "scope",
-          "audience",
-          "token_endpoint_auth_method",
-          "owner",
-          "access_token_lifespan",
-          "created_at",
-          "updated_at",
-          "client_id_issued_at",
-          "client_secret_expires_at",
-        })
+    @MethodSource("fixedFields")
     void nullMeansAbsent(String field) {
       assertEquals(valid(named()), valid(named(field, NullNode.getInstance())));
     }
@@ -773,6 +852,9 @@ class ClientMetadataValidatorTest {
           Arguments.of("access_token_lifespan", "60"),
           Arguments.of("access_token_lifespan", "\"3600\""),
           Arguments.of("access_token_lifespan", "3600.5"),
+          Arguments.of("access_token_lifespan", "7200"),
+          Arguments.of("disabled_by_admin", "true"),
+          Arguments.of("disabled_by_admin", "\"false\""),
           Arguments.of("created_at", "\"2030-01-01T00:00:00Z\""),
           Arguments.of("updated_at", "\"2030-01-01T00:00:00Z\""),
           Arguments.of("client_id_issued_at", "1"),
@@ -815,11 +897,6 @@ class ClientMetadataValidatorTest {
     }
 
     @Test
-    void lifespanMayBeTheRealmsConfiguredValue() {
-      assertEquals(valid(named()), valid(named("access_token_lifespan", json("7200"))));
-    }
-
-    @Test
     void anUnrepresentableIntegerDoesNotWrapAroundToTheShownValue() {
       // 2^64 + 3600: its low 64 bits are 3600, but it is a different number.
       ApiException e = refusal(named("access_token_lifespan", json("18446744073709555216")));
@@ -849,10 +926,17 @@ class ClientMetadataValidatorTest {
     }
 
     @Test
-    void onCreateOnlyTheShownLifespanIsAccepted() {
+    void onCreateOnlyTheRealmsLifespanIsAccepted() {
       assertEquals(
           ApiError.INVALID_CLIENT_METADATA,
           refusal(named("access_token_lifespan", json("7200")), onCreate()).error());
+    }
+
+    @Test
+    void onCreateAClientIsNotDisabledByAnAdmin() {
+      assertEquals(
+          ApiError.INVALID_CLIENT_METADATA,
+          refusal(named("disabled_by_admin", json("true")), onCreate()).error());
     }
   }
 }

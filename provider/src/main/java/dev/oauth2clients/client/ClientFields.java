@@ -1,0 +1,350 @@
+package dev.oauth2clients.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.store.ClientAttributes;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.keycloak.models.ClientModel;
+import org.keycloak.protocol.oidc.OIDCConfigAttributes;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * The contract's owner-set fields against Keycloak's client, in the spirit of Keycloak's {@code
+ * DescriptionConverter}: for each field, where it lives, how much it may hold, how it is written
+ * ({@link #toInternal}) and how it is read ({@link #toExternal}), side by side. The validator takes
+ * its limits from this table, so no limit can outgrow the place its value is stored.
+ */
+public final class ClientFields {
+
+  /**
+   * Keycloak's {@code CLIENT.NAME}, {@code DESCRIPTION} and {@code BASE_URL}, and the values of
+   * {@code REDIRECT_URIS} and {@code WEB_ORIGINS}, are VARCHAR(255): H2 counts UTF-16 units there,
+   * PostgreSQL code points. A value that longer fails the whole transaction at commit.
+   */
+  public static final int KEYCLOAK_COLUMN_UNITS = 255;
+
+  /**
+   * URIs are ASCII (RFC 3986; other characters are percent-encoded), so one character is one unit
+   * on every database and the columns' 255 is the limit for every URI, wherever it is kept.
+   */
+  public static final int MAX_URI_LENGTH = KEYCLOAK_COLUMN_UNITS;
+
+  /** Separator of Keycloak's multi-valued client attributes; URIs never contain '#' twice. */
+  private static final String ATTRIBUTE_SEPARATOR = "##";
+
+  /** The rule family a field's values follow; the validator applies it with the field's limit. */
+  public enum Kind {
+    NAME,
+    PROSE,
+    REDIRECT_URIS,
+    ORIGINS,
+    WEB_URL,
+    CONTACTS,
+    JSON_OBJECT,
+    SWITCH
+  }
+
+  /**
+   * Where a value lives. Keycloak's columns hold {@link #KEYCLOAK_COLUMN_UNITS}; client attributes
+   * (Keycloak's CLOB) and the provider's table (NCLOB) hold any length.
+   */
+  public enum Place {
+    KEYCLOAK_COLUMN,
+    CLIENT_ATTRIBUTE,
+    PROVIDER_TABLE
+  }
+
+  /**
+   * At most {@code entries} values (1 for a single value) of at most {@code length} each, counted
+   * in characters as people count them (code points) or, for JSON, in UTF-8 bytes.
+   */
+  public record Limit(int entries, int length, Unit unit) {
+
+    public enum Unit {
+      CHARACTERS,
+      UTF8_BYTES,
+      NONE
+    }
+
+    static final Limit NONE = new Limit(1, 0, Unit.NONE);
+
+    static Limit characters(int length) {
+      return new Limit(1, length, Unit.CHARACTERS);
+    }
+
+    static Limit entries(int entries, int length) {
+      return new Limit(entries, length, Unit.CHARACTERS);
+    }
+
+    static Limit utf8Bytes(int length) {
+      return new Limit(1, length, Unit.UTF8_BYTES);
+    }
+  }
+
+  /**
+   * One field of the client object: its JSON name, rule, limit and storage ({@code location} names
+   * the column or attribute), the getter of its value in {@link ClientMetadata}, and both
+   * directions of the mapping.
+   */
+  public record Field<T>(
+      String name,
+      Kind kind,
+      Limit limit,
+      Place place,
+      String location,
+      Function<ClientMetadata, T> value,
+      BiConsumer<SelfServiceClient, T> write,
+      Function<SelfServiceClient, T> read) {
+
+    void writeFrom(ClientMetadata metadata, SelfServiceClient client) {
+      write.accept(client, value.apply(metadata));
+    }
+
+    T readFrom(SelfServiceClient client) {
+      return read.apply(client);
+    }
+  }
+
+  public static final Field<String> CLIENT_NAME =
+      new Field<>(
+          "client_name",
+          Kind.NAME,
+          Limit.characters(200),
+          Place.PROVIDER_TABLE,
+          "OAUTH2_SELF_SERVICE_CLIENT.CLIENT_NAME; CLIENT.NAME holds what fits of it",
+          ClientMetadata::clientName,
+          (client, name) -> {
+            client.model().setName(KeycloakColumnText.fit(name));
+            client.entity().setClientName(name);
+          },
+          client ->
+              KeycloakColumnText.whole(client.model().getName(), client.entity().getClientName()));
+
+  public static final Field<String> DESCRIPTION =
+      new Field<>(
+          "description",
+          Kind.PROSE,
+          Limit.characters(1000),
+          Place.PROVIDER_TABLE,
+          "OAUTH2_SELF_SERVICE_CLIENT.DESCRIPTION; CLIENT.DESCRIPTION holds what fits of it",
+          ClientMetadata::description,
+          (client, description) -> {
+            client.model().setDescription(KeycloakColumnText.fit(description));
+            client.entity().setDescription(description);
+          },
+          client ->
+              KeycloakColumnText.whole(
+                  client.model().getDescription(), client.entity().getDescription()));
+
+  /** Keycloak checks {@code redirect_uri} against them, so they stay in its own table. */
+  public static final Field<List<String>> REDIRECT_URIS =
+      new Field<>(
+          "redirect_uris",
+          Kind.REDIRECT_URIS,
+          Limit.entries(20, MAX_URI_LENGTH),
+          Place.KEYCLOAK_COLUMN,
+          "REDIRECT_URIS.VALUE",
+          ClientMetadata::redirectUris,
+          (client, uris) -> client.model().setRedirectUris(new HashSet<>(uris)),
+          client -> sorted(client.model().getRedirectUris()));
+
+  public static final Field<List<String>> POST_LOGOUT_REDIRECT_URIS =
+      new Field<>(
+          "post_logout_redirect_uris",
+          Kind.REDIRECT_URIS,
+          Limit.entries(20, MAX_URI_LENGTH),
+          Place.CLIENT_ATTRIBUTE,
+          OIDCConfigAttributes.POST_LOGOUT_REDIRECT_URIS + ", joined by " + ATTRIBUTE_SEPARATOR,
+          ClientMetadata::postLogoutRedirectUris,
+          (client, uris) ->
+              setOrRemove(
+                  client.model(),
+                  OIDCConfigAttributes.POST_LOGOUT_REDIRECT_URIS,
+                  uris.isEmpty() ? null : String.join(ATTRIBUTE_SEPARATOR, uris)),
+          client ->
+              split(client.model().getAttribute(OIDCConfigAttributes.POST_LOGOUT_REDIRECT_URIS)));
+
+  /** Keycloak's CORS checks read the client's web origins, so they stay in its own table. */
+  public static final Field<List<String>> ALLOWED_CORS_ORIGINS =
+      new Field<>(
+          "allowed_cors_origins",
+          Kind.ORIGINS,
+          Limit.entries(20, MAX_URI_LENGTH),
+          Place.KEYCLOAK_COLUMN,
+          "WEB_ORIGINS.VALUE",
+          ClientMetadata::allowedCorsOrigins,
+          (client, origins) -> client.model().setWebOrigins(new HashSet<>(origins)),
+          client -> sorted(client.model().getWebOrigins()));
+
+  /** Keycloak's "Home URL" of the client. */
+  public static final Field<String> CLIENT_URI =
+      new Field<>(
+          "client_uri",
+          Kind.WEB_URL,
+          Limit.characters(MAX_URI_LENGTH),
+          Place.KEYCLOAK_COLUMN,
+          "CLIENT.BASE_URL",
+          ClientMetadata::clientUri,
+          (client, uri) -> client.model().setBaseUrl(uri),
+          client -> client.model().getBaseUrl());
+
+  // The attributes Keycloak's consent screen shows.
+  public static final Field<String> LOGO_URI =
+      consentScreenUrl("logo_uri", "logoUri", ClientMetadata::logoUri);
+
+  public static final Field<String> POLICY_URI =
+      consentScreenUrl("policy_uri", "policyUri", ClientMetadata::policyUri);
+
+  public static final Field<String> TOS_URI =
+      consentScreenUrl("tos_uri", "tosUri", ClientMetadata::tosUri);
+
+  public static final Field<List<String>> CONTACTS =
+      new Field<>(
+          "contacts",
+          Kind.CONTACTS,
+          Limit.entries(10, 254),
+          Place.PROVIDER_TABLE,
+          "OAUTH2_SELF_SERVICE_CLIENT.CONTACTS, a JSON array",
+          ClientMetadata::contacts,
+          (client, contacts) ->
+              client.entity().setContacts(contacts.isEmpty() ? null : toJson(contacts)),
+          client -> strings(client.entity().getContacts()));
+
+  public static final Field<ObjectNode> METADATA =
+      new Field<>(
+          "metadata",
+          Kind.JSON_OBJECT,
+          Limit.utf8Bytes(4096),
+          Place.PROVIDER_TABLE,
+          "OAUTH2_SELF_SERVICE_CLIENT.METADATA, JSON text",
+          ClientMetadata::metadata,
+          (client, metadata) ->
+              client.entity().setMetadata(metadata == null ? null : metadata.toString()),
+          client -> object(client.entity().getMetadata()));
+
+  /**
+   * The owner's switch. Keycloak's own enabled flag is the admins': a client runs only while both
+   * are on, and nothing the owner sends touches the admins' flag.
+   */
+  public static final Field<Boolean> ENABLED =
+      new Field<>(
+          "enabled",
+          Kind.SWITCH,
+          Limit.NONE,
+          Place.CLIENT_ATTRIBUTE,
+          ClientAttributes.PAUSED + " (\"true\" while paused)",
+          ClientMetadata::enabled,
+          (client, enabled) -> {
+            if (enabled != null) {
+              setOrRemove(client.model(), ClientAttributes.PAUSED, enabled ? null : "true");
+            }
+          },
+          client -> !client.disabledByAdmin() && !client.paused());
+
+  public static final List<Field<?>> ALL =
+      List.of(
+          CLIENT_NAME,
+          DESCRIPTION,
+          REDIRECT_URIS,
+          POST_LOGOUT_REDIRECT_URIS,
+          ALLOWED_CORS_ORIGINS,
+          CLIENT_URI,
+          LOGO_URI,
+          POLICY_URI,
+          TOS_URI,
+          CONTACTS,
+          METADATA,
+          ENABLED);
+
+  private ClientFields() {}
+
+  /** Writes every field of {@code metadata} where the table says it lives. */
+  public static void toInternal(ClientMetadata metadata, SelfServiceClient client) {
+    ALL.forEach(field -> field.writeFrom(metadata, client));
+  }
+
+  /** Reads every field back from where it lives. */
+  public static ClientMetadata toExternal(SelfServiceClient client) {
+    return new ClientMetadata(
+        CLIENT_NAME.readFrom(client),
+        DESCRIPTION.readFrom(client),
+        REDIRECT_URIS.readFrom(client),
+        POST_LOGOUT_REDIRECT_URIS.readFrom(client),
+        ALLOWED_CORS_ORIGINS.readFrom(client),
+        CLIENT_URI.readFrom(client),
+        LOGO_URI.readFrom(client),
+        POLICY_URI.readFrom(client),
+        TOS_URI.readFrom(client),
+        CONTACTS.readFrom(client),
+        METADATA.readFrom(client),
+        ENABLED.readFrom(client));
+  }
+
+  private static Field<String> consentScreenUrl(
+      String name, String attribute, Function<ClientMetadata, String> value) {
+    return new Field<>(
+        name,
+        Kind.WEB_URL,
+        Limit.characters(MAX_URI_LENGTH),
+        Place.CLIENT_ATTRIBUTE,
+        attribute,
+        value,
+        (client, uri) -> setOrRemove(client.model(), attribute, uri),
+        client -> client.model().getAttribute(attribute));
+  }
+
+  private static void setOrRemove(ClientModel model, String name, String value) {
+    if (value == null) {
+      model.removeAttribute(name);
+    } else {
+      model.setAttribute(name, value);
+    }
+  }
+
+  // Keycloak keeps redirect URIs and web origins as sets; sorting makes reads repeatable.
+  private static List<String> sorted(Collection<String> values) {
+    return values.stream().sorted().toList();
+  }
+
+  private static List<String> split(String joined) {
+    return joined == null || joined.isEmpty()
+        ? List.of()
+        : Arrays.asList(joined.split(ATTRIBUTE_SEPARATOR));
+  }
+
+  private static String toJson(List<String> values) {
+    try {
+      return JsonSerialization.writeValueAsString(values);
+    } catch (IOException e) {
+      throw new IllegalStateException("a list of strings always serializes", e);
+    }
+  }
+
+  private static List<String> strings(String jsonArray) {
+    List<String> values = new ArrayList<>();
+    if (jsonArray != null) {
+      readStored(jsonArray).forEach(node -> values.add(node.textValue()));
+    }
+    return values;
+  }
+
+  private static ObjectNode object(String jsonObject) {
+    return jsonObject == null ? null : (ObjectNode) readStored(jsonObject);
+  }
+
+  /** Text this class stored; it was valid JSON when it was written. */
+  private static JsonNode readStored(String text) {
+    try {
+      return JsonSerialization.mapper.readTree(text);
+    } catch (IOException e) {
+      throw new IllegalStateException("stored JSON is corrupt", e);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package dev.oauth2clients.policy;
+
+import java.util.Optional;
+
+/**
+ * Each setting of the realm policy, described once: the field of the admin console tab's form, the
+ * realm attribute that holds it (the truth), the label people read, what values it takes, and its
+ * default. {@link RealmPolicy} reads the attributes, {@link PolicyForm} checks the tab's form and
+ * {@link PolicyTabFactory} draws it, all from here.
+ */
+public enum PolicySetting {
+  ENABLED(
+      "enabled",
+      "oauth2-clients.enabled",
+      "Enabled",
+      "Lets the users of this realm create and manage their own OAuth2 clients.",
+      Values.SWITCH,
+      null,
+      "false"),
+  MAX_CLIENTS_PER_USER(
+      "maxClientsPerUser",
+      "oauth2-clients.max-clients-per-user",
+      "Max clients per user",
+      "How many clients one user may own",
+      Values.WHOLE_NUMBER,
+      new WholeNumberRange(0, 10_000),
+      "25"),
+  REQUIRED_ROLE(
+      "requiredRole",
+      "oauth2-clients.required-role",
+      "Required role",
+      "A realm role a user must have to use the feature; empty lets every user in.",
+      Values.ROLE,
+      null,
+      ""),
+  ACCESS_TOKEN_LIFESPAN(
+      "accessTokenLifespan",
+      "oauth2-clients.access-token-lifespan",
+      "Access token lifespan",
+      "Lifetime in seconds of the access tokens these clients get",
+      Values.WHOLE_NUMBER,
+      new WholeNumberRange(60, 86_400),
+      "3600");
+
+  /** What a setting holds. */
+  public enum Values {
+    SWITCH,
+    WHOLE_NUMBER,
+    ROLE
+  }
+
+  /** The form's field name; it carries no dots, because the admin console's form nests on them. */
+  public final String formName;
+
+  public final String attribute;
+  public final String label;
+  public final Values values;
+  public final String defaultValue;
+  private final String help;
+  private final WholeNumberRange range;
+
+  PolicySetting(
+      String formName,
+      String attribute,
+      String label,
+      String help,
+      Values values,
+      WholeNumberRange range,
+      String defaultValue) {
+    this.formName = formName;
+    this.attribute = attribute;
+    this.label = label;
+    this.help = help;
+    this.values = values;
+    this.range = range;
+    this.defaultValue = defaultValue;
+  }
+
+  /** The range of a whole-number setting; empty for the others. */
+  public Optional<WholeNumberRange> range() {
+    return Optional.ofNullable(range);
+  }
+
+  /** The help text of the tab, with the range where there is one. */
+  public String helpText() {
+    return range().map(r -> help + " (" + r.min() + " to " + r.max() + ").").orElse(help);
+  }
+}

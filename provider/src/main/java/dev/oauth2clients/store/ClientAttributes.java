@@ -1,0 +1,39 @@
+package dev.oauth2clients.store;
+
+import org.keycloak.models.ClientModel;
+
+/**
+ * The attributes this provider keeps on Keycloak's client model. On the model they ride Keycloak's
+ * cluster-wide client cache, so the token endpoint reads them without a database query, and they
+ * travel with a realm export. Nothing here depends on the rest of the provider, so every package
+ * may name them.
+ */
+public final class ClientAttributes {
+
+  /** The owner's user id; its presence marks a client as self-service. */
+  public static final String OWNER = "oauth2-clients.owner";
+
+  /** The owner's username, for admins reading the client in the admin console. */
+  public static final String OWNER_USERNAME = "oauth2-clients.owner-username";
+
+  /** The SHA-256 of the client's secret, lower-case hex. */
+  public static final String SECRET_HASH = "oauth2-clients.secret-sha256";
+
+  /**
+   * {@code "true"} while the owner has paused the client; absent otherwise. Keycloak's own enabled
+   * switch stays the admins', so an owner can never undo what an admin turned off.
+   */
+  public static final String PAUSED = "oauth2-clients.paused";
+
+  /**
+   * {@code "true"} once a realm admin regenerated the client's secret in Keycloak: the owner's
+   * secret is revoked until the owner rotates it.
+   */
+  public static final String SECRET_REVOKED_BY_ADMIN = "oauth2-clients.secret-revoked-by-admin";
+
+  private ClientAttributes() {}
+
+  public static boolean isPaused(ClientModel client) {
+    return Boolean.parseBoolean(client.getAttribute(PAUSED));
+  }
+}
