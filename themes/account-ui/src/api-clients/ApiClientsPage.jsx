@@ -137,7 +137,7 @@ function ClientsTable({ clients, onAction }) {
             </Td>
             <Td dataLabel="Description">{client.description}</Td>
             <Td dataLabel="Status">
-              {client.enabled ? <Label color="green">Active</Label> : <Label color="grey">Paused</Label>}
+              <ClientStatus client={client} />
             </Td>
             <Td dataLabel="Created">{new Date(client.created_at).toLocaleString()}</Td>
             <Td isActionCell>
@@ -156,4 +156,12 @@ function ClientsTable({ clients, onAction }) {
       </Tbody>
     </Table>
   );
+}
+
+/** An admin's switch outranks the owner's, so the page names whose decision holds the client. */
+function ClientStatus({ client }) {
+  if (client.disabled_by_admin) {
+    return <Label color="red">Disabled by an administrator</Label>;
+  }
+  return client.enabled ? <Label color="green">Active</Label> : <Label color="grey">Paused</Label>;
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.oauth2clients.testsupport.Admin;
 import dev.oauth2clients.testsupport.ClientsApi;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.TestRealm;
@@ -41,7 +40,7 @@ class AdminSwitchIT {
     JsonNode created = api.createNamed("Disabled by an admin");
     String clientId = created.get("client_id").asText();
     assertFalse(created.get("disabled_by_admin").asBoolean());
-    setEnabledByAdmin(clientId, false);
+    realm.admin().setClientEnabled(realm.name(), clientId, false);
 
     JsonNode shown = api.read(clientId).json();
     assertFalse(shown.get("enabled").asBoolean());
@@ -60,7 +59,7 @@ class AdminSwitchIT {
   @Test
   void theOwnerMayStillChangeOtherFieldsAndPauseIt() {
     String clientId = api.createNamed("Still editable").get("client_id").asText();
-    setEnabledByAdmin(clientId, false);
+    realm.admin().setClientEnabled(realm.name(), clientId, false);
 
     HttpResult patched = api.patch(clientId, Map.of("description", "edited while disabled"));
     assertEquals(200, patched.status(), patched::toString);
@@ -70,7 +69,7 @@ class AdminSwitchIT {
     assertEquals(200, paused.status(), paused::toString);
     assertFalse(adminView(clientId).get("enabled").asBoolean(), "the admin's switch is untouched");
 
-    setEnabledByAdmin(clientId, true);
+    realm.admin().setClientEnabled(realm.name(), clientId, true);
     JsonNode afterAdmin = api.read(clientId).json();
     assertFalse(afterAdmin.get("enabled").asBoolean(), "the owner's pause outlives the admin");
     assertFalse(afterAdmin.get("disabled_by_admin").asBoolean());
@@ -115,15 +114,5 @@ class AdminSwitchIT {
 
   private static JsonNode adminView(String clientId) {
     return realm.admin().findClient(realm.name(), clientId);
-  }
-
-  private static void setEnabledByAdmin(String clientId, boolean enabled) {
-    ObjectNode client = (ObjectNode) adminView(clientId);
-    client.put("enabled", enabled);
-    Admin.expect(
-        204,
-        realm
-            .admin()
-            .call("PUT", "/" + realm.name() + "/clients/" + client.get("id").asText(), client));
   }
 }

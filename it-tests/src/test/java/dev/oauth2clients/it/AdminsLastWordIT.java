@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oauth2clients.testsupport.Admin;
 import dev.oauth2clients.testsupport.ClientsApi;
 import dev.oauth2clients.testsupport.HttpResult;
@@ -69,16 +68,7 @@ class AdminsLastWordIT {
     String oldId = client.get("client_id").asText();
     String newId = "renamed-by-admin-" + oldId.substring(4, 12);
 
-    ObjectNode representation = (ObjectNode) realm.admin().findClient(realm.name(), oldId);
-    representation.put("clientId", newId);
-    Admin.expect(
-        204,
-        realm
-            .admin()
-            .call(
-                "PUT",
-                "/" + realm.name() + "/clients/" + representation.get("id").asText(),
-                representation));
+    realm.admin().updateClient(realm.name(), oldId, client -> client.put("clientId", newId));
 
     HttpResult read = alice.read(newId);
     assertEquals(200, read.status(), read::toString);
@@ -106,26 +96,13 @@ class AdminsLastWordIT {
     String secret = client.get("client_secret").asText();
     JsonNode tokens = realm.tokens().clientCredentials(clientId, secret).json();
 
-    setEnabledAsAdmin(clientId, false);
+    realm.admin().setClientEnabled(realm.name(), clientId, false);
 
     HttpResult refused = realm.tokens().clientCredentials(clientId, secret);
     assertEquals(401, refused.status(), refused::toString);
     HttpResult refresh =
         realm.tokens().refresh(clientId, secret, tokens.get("refresh_token").asText());
     assertTrue(refresh.status() >= 400, refresh::toString);
-  }
-
-  private static void setEnabledAsAdmin(String clientId, boolean enabled) {
-    ObjectNode representation = (ObjectNode) realm.admin().findClient(realm.name(), clientId);
-    representation.put("enabled", enabled);
-    Admin.expect(
-        204,
-        realm
-            .admin()
-            .call(
-                "PUT",
-                "/" + realm.name() + "/clients/" + representation.get("id").asText(),
-                representation));
   }
 
   private static String clientPath(String clientId) {

@@ -265,16 +265,8 @@ class CallerAuthenticationIT {
       assertEquals(403, denied.status(), denied::toString);
       assertEquals("access_denied", denied.error());
 
-      Admin admin = guarded.admin();
-      Admin.expect(
-          201, admin.call("POST", "/" + guarded.name() + "/roles", Map.of("name", "api-user")));
-      JsonNode role = admin.call("GET", "/" + guarded.name() + "/roles/api-user", null).json();
-      Admin.expect(
-          204,
-          admin.call(
-              "POST",
-              "/" + guarded.name() + "/users/" + guarded.userId("dave") + "/role-mappings/realm",
-              Json.MAPPER.createArrayNode().add(role)));
+      guarded.admin().createRealmRole(guarded.name(), "api-user");
+      guarded.admin().setRealmRoleMapping(guarded.name(), guarded.userId("dave"), "api-user", true);
       assertEquals(200, guarded.api("dave").list("").status());
     }
   }

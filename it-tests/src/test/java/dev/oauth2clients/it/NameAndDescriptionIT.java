@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.oauth2clients.testsupport.Admin;
 import dev.oauth2clients.testsupport.ClientsApi;
 import dev.oauth2clients.testsupport.Database;
 import dev.oauth2clients.testsupport.HttpResult;
@@ -62,14 +61,13 @@ class NameAndDescriptionIT {
   @Test
   void anAdminsEditInTheConsoleIsWhatTheApiShows() {
     String clientId = api.createNamed("Owner's name").get("client_id").asText();
-    ObjectNode admin = (ObjectNode) realm.admin().findClient(realm.name(), clientId);
-    admin.put("name", "Renamed by an admin");
-    admin.put("description", "Flagged for review");
-    Admin.expect(
-        204,
-        realm
-            .admin()
-            .call("PUT", "/" + realm.name() + "/clients/" + admin.get("id").asText(), admin));
+    realm
+        .admin()
+        .updateClient(
+            realm.name(),
+            clientId,
+            admin ->
+                admin.put("name", "Renamed by an admin").put("description", "Flagged for review"));
 
     JsonNode shown = api.read(clientId).json();
     assertEquals("Renamed by an admin", shown.get("client_name").asText());
@@ -110,6 +108,18 @@ class NameAndDescriptionIT {
       assertEquals("invalid_client_metadata", refused.error());
       assertTrue(refused.json().get("error_description").asText().contains("invisible"));
     }
+    assertEquals(Json.parse(before), Json.parse(api.list("").body()));
+  }
+
+  @Test
+  void aNameThatKeycloaksPagesWouldReplaceWithTheirOwnWordsIsRefused() {
+    String before = api.list("").body();
+
+    HttpResult refused = api.create(Map.of("client_name", "${client_account-console}"));
+
+    assertEquals(400, refused.status(), refused::toString);
+    assertEquals("invalid_client_metadata", refused.error());
+    assertTrue(refused.json().get("error_description").asText().contains("${"));
     assertEquals(Json.parse(before), Json.parse(api.list("").body()));
   }
 

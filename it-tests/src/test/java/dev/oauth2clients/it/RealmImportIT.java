@@ -55,6 +55,8 @@ class RealmImportIT {
     owner.put("emailVerified", true);
     owner.put("firstName", "Im");
     owner.put("lastName", "Porter");
+    // An export lists each user's realm roles; the default ones carry the account roles.
+    owner.putArray("realmRoles").add("default-roles-" + realm.get("realm").asText());
     ObjectNode credential = owner.putArray("credentials").addObject();
     credential.put("type", "password");
     credential.put("value", TestRealm.PASSWORD);

@@ -5,7 +5,6 @@ import dev.oauth2clients.store.StatelessProviderFactory;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.events.admin.AdminEvent;
@@ -33,20 +32,11 @@ public class AdminSecretRegeneration
 
   @Override
   public EventListenerProvider create(KeycloakSession session) {
-    return new EventListenerProvider() {
-      @Override
-      public void onEvent(Event event) {}
-
-      @Override
-      public void onEvent(AdminEvent event, boolean includeRepresentation) {
-        regeneratedClient(session, event)
-            .filter(client -> client.getAttribute(ClientAttributes.OWNER) != null)
-            .ifPresent(AdminSecretRegeneration::revokeOwnersSecret);
-      }
-
-      @Override
-      public void close() {}
-    };
+    return (AdminEventListener)
+        (event, includeRepresentation) ->
+            regeneratedClient(session, event)
+                .filter(client -> client.getAttribute(ClientAttributes.OWNER) != null)
+                .ifPresent(AdminSecretRegeneration::revokeOwnersSecret);
   }
 
   private static Optional<ClientModel> regeneratedClient(

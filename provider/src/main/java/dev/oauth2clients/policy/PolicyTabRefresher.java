@@ -1,10 +1,9 @@
 package dev.oauth2clients.policy;
 
+import dev.oauth2clients.events.AdminEventListener;
 import dev.oauth2clients.store.StatelessProviderFactory;
-import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
-import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -24,24 +23,16 @@ public class PolicyTabRefresher
 
   @Override
   public EventListenerProvider create(KeycloakSession session) {
-    return new EventListenerProvider() {
-      @Override
-      public void onEvent(Event event) {}
-
-      @Override
-      public void onEvent(AdminEvent event, boolean includeRepresentation) {
-        if (event.getResourceType() == ResourceType.REALM
-            && event.getOperationType() == OperationType.UPDATE) {
-          RealmModel realm = session.realms().getRealm(event.getRealmId());
-          if (realm != null) {
-            PolicyTabSync.copyToTab(session, realm);
+    return (AdminEventListener)
+        (event, includeRepresentation) -> {
+          if (event.getResourceType() == ResourceType.REALM
+              && event.getOperationType() == OperationType.UPDATE) {
+            RealmModel realm = session.realms().getRealm(event.getRealmId());
+            if (realm != null) {
+              PolicyTabSync.copyToTab(session, realm);
+            }
           }
-        }
-      }
-
-      @Override
-      public void close() {}
-    };
+        };
   }
 
   @Override

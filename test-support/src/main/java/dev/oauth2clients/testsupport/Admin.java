@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Keycloak's admin REST API, as the master realm's admin, for setting up what tests need. */
 public final class Admin {
@@ -85,6 +86,37 @@ public final class Admin {
         expect(200, call("GET", "/" + realm + "/clients?clientId=" + Http.encode(clientId), null))
             .json();
     return found.isEmpty() ? null : found.get(0);
+  }
+
+  public void createRealmRole(String realm, String role) {
+    expect(201, call("POST", "/" + realm + "/roles", Map.of("name", role)));
+  }
+
+  /** Gives the user the realm role ({@code granted}) or takes it away. */
+  public void setRealmRoleMapping(String realm, String userId, String role, boolean granted) {
+    JsonNode representation = expect(200, call("GET", "/" + realm + "/roles/" + role, null)).json();
+    expect(
+        204,
+        call(
+            granted ? "POST" : "DELETE",
+            "/" + realm + "/users/" + userId + "/role-mappings/realm",
+            Json.MAPPER.createArrayNode().add(representation)));
+  }
+
+  /**
+   * Changes a client the way an admin saves it in the console: the whole representation, edited.
+   */
+  public void updateClient(String realm, String clientId, Consumer<ObjectNode> change) {
+    ObjectNode representation = (ObjectNode) findClient(realm, clientId);
+    change.accept(representation);
+    expect(
+        204,
+        call("PUT", "/" + realm + "/clients/" + representation.get("id").asText(), representation));
+  }
+
+  /** Keycloak's own enabled switch of a client, as an admin flips it. */
+  public void setClientEnabled(String realm, String clientId, boolean enabled) {
+    updateClient(realm, clientId, representation -> representation.put("enabled", enabled));
   }
 
   /**

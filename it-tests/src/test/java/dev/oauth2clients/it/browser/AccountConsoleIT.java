@@ -114,6 +114,20 @@ class AccountConsoleIT {
   }
 
   @Test
+  void aClientAnAdminDisabledIsShownAsSuch() {
+    String clientId =
+        realm.api("dana").createNamed("Stopped by the admin").get("client_id").asText();
+    realm.admin().setClientEnabled(realm.name(), clientId, false);
+
+    browser.go(realm.url() + "/account/");
+    browser.click(By.linkText("API clients"));
+
+    By row = By.cssSelector("[data-testid=client-row-" + clientId + "]");
+    browser.waitForText(row, "Disabled by an administrator");
+    assertEquals(204, realm.api("dana").delete(clientId).status());
+  }
+
+  @Test
   void aRefusedFormSaysWhyInWordsAndCreatesNothing() {
     browser.click(CREATE);
     browser.type(By.id("client-name"), "Bad redirect");
