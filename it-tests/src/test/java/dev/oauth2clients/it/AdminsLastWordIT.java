@@ -68,7 +68,7 @@ class AdminsLastWordIT {
     String oldId = client.get("client_id").asText();
     String newId = "renamed-by-admin-" + oldId.substring(4, 12);
 
-    realm.admin().updateClient(realm.name(), oldId, client -> client.put("clientId", newId));
+    realm.admin().updateClient(realm.name(), oldId, renamed -> renamed.put("clientId", newId));
 
     HttpResult read = alice.read(newId);
     assertEquals(200, read.status(), read::toString);
