@@ -1,12 +1,10 @@
 package dev.oauth2clients.events;
 
 import dev.oauth2clients.store.ClientAttributes;
-import dev.oauth2clients.store.StatelessProviderFactory;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.keycloak.events.EventListenerProvider;
-import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
@@ -22,8 +20,7 @@ import org.keycloak.models.RealmModel;
  * event for a secret, hence an admin-event listener; it is global, so it needs no realm
  * configuration, and admin events reach it whether or not the realm stores them.
  */
-public class AdminSecretRegeneration
-    implements EventListenerProviderFactory, StatelessProviderFactory<EventListenerProvider> {
+public class AdminSecretRegeneration implements GlobalEventListenerFactory {
 
   public static final String ID = "oauth2-clients-admin-regenerate";
 
@@ -57,11 +54,6 @@ public class AdminSecretRegeneration
   private static void revokeOwnersSecret(ClientModel client) {
     client.setAttribute(ClientAttributes.SECRET_REVOKED_BY_ADMIN, "true");
     client.removeAttribute(ClientAttributes.SECRET_HASH);
-  }
-
-  @Override
-  public boolean isGlobal() {
-    return true;
   }
 
   @Override

@@ -1,9 +1,8 @@
 package dev.oauth2clients.policy;
 
 import dev.oauth2clients.events.AdminEventListener;
-import dev.oauth2clients.store.StatelessProviderFactory;
+import dev.oauth2clients.events.GlobalEventListenerFactory;
 import org.keycloak.events.EventListenerProvider;
-import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -16,8 +15,7 @@ import org.keycloak.models.RealmModel;
  * global, so it works without being added to any realm's event listeners, and admin events reach
  * listeners whether or not the realm stores them.
  */
-public class PolicyTabRefresher
-    implements EventListenerProviderFactory, StatelessProviderFactory<EventListenerProvider> {
+public class PolicyTabRefresher implements GlobalEventListenerFactory {
 
   public static final String ID = "oauth2-clients-policy-tab";
 
@@ -33,11 +31,6 @@ public class PolicyTabRefresher
             }
           }
         };
-  }
-
-  @Override
-  public boolean isGlobal() {
-    return true;
   }
 
   @Override
