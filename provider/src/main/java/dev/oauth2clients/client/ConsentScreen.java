@@ -3,12 +3,13 @@ package dev.oauth2clients.client;
 import dev.oauth2clients.store.ClientAttributes;
 import dev.oauth2clients.store.SelfServiceClientEntity;
 import dev.oauth2clients.store.SelfServiceClientStore;
-import java.util.List;
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Any user of a realm can make a client with the authorization-code flow, so every other user who
@@ -35,21 +36,38 @@ public final class ConsentScreen {
 
   /**
    * Clients made before consent was required get it at start-up, once: a client whose consent
-   * settings were written (even if an admin then switched consent off) is left alone.
+   * settings were written (even if an admin then switched consent off) is left alone. A failure
+   * here (say, a lock held while the database recovers from a crash) must not stop Keycloak from
+   * starting; the next start tries again.
    */
-  public static void requireForEarlierClients(KeycloakSession session) {
-    List<SelfServiceClientEntity> earlier =
+  public static void requireForEarlierClientsAtStartUp(KeycloakSessionFactory factory) {
+    try {
+      int upgraded =
+          KeycloakModelUtils.runJobInTransactionWithResult(
+              factory, ConsentScreen::requireForEarlierClients);
+      if (upgraded > 0) {
+        LOG.infof("Consent is now required for %d earlier self-service clients", upgraded);
+      }
+    } catch (RuntimeException failed) {
+      LOG.warnf(
+          "Could not require consent for earlier self-service clients at this start (%s);"
+              + " the next start tries again",
+          failed.getMessage());
+    }
+  }
+
+  private static int requireForEarlierClients(KeycloakSession session) {
+    int upgraded = 0;
+    for (SelfServiceClientEntity row :
         new SelfServiceClientStore(session)
-            .withoutClientAttribute(ClientScopeModel.DISPLAY_ON_CONSENT_SCREEN);
-    for (SelfServiceClientEntity row : earlier) {
+            .withoutClientAttribute(ClientScopeModel.DISPLAY_ON_CONSENT_SCREEN)) {
       RealmModel realm = session.realms().getRealm(row.getRealmId());
       ClientModel model = realm == null ? null : realm.getClientById(row.getId());
       if (model != null) {
         require(model, model.getAttribute(ClientAttributes.OWNER_USERNAME));
+        upgraded++;
       }
     }
-    if (!earlier.isEmpty()) {
-      LOG.infof("Consent is now required for %d earlier self-service clients", earlier.size());
-    }
+    return upgraded;
   }
 }

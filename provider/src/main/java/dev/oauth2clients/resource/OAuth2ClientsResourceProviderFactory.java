@@ -5,7 +5,6 @@ import dev.oauth2clients.events.ModelLifecycleListener;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
@@ -37,8 +36,7 @@ public class OAuth2ClientsResourceProviderFactory implements RealmResourceProvid
     factory.register(
         event -> {
           if (event instanceof PostMigrationEvent) {
-            KeycloakModelUtils.runJobInTransaction(
-                factory, ConsentScreen::requireForEarlierClients);
+            ConsentScreen.requireForEarlierClientsAtStartUp(factory);
           }
         });
   }
