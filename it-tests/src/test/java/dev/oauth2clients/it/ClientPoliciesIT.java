@@ -71,6 +71,25 @@ class ClientPoliciesIT {
     }
   }
 
+  /**
+   * Some executors accept only the contexts of Keycloak's own registration paths; the API presents
+   * a signed-in user's request as the admin API does, so they judge it rather than refuse it.
+   */
+  @Test
+  void anExecutorThatKnowsOnlyKeycloaksOwnRegistrationPathsJudgesTheApiToo() {
+    try (TestRealm realm = TestRealm.create("alice")) {
+      applyToEveryClient(realm, executor("secure-signature-algorithm", Json.object()));
+
+      HttpResult created = realm.api("alice").create(Map.of("client_name", "FAPI realm"));
+
+      assertEquals(201, created.status(), created::toString);
+      JsonNode stored =
+          realm.admin().findClient(realm.name(), created.json().get("client_id").asText());
+      assertEquals(
+          "PS256", stored.get("attributes").get("access.token.signed.response.alg").asText());
+    }
+  }
+
   private static void assertRefusedByPolicy(HttpResult result, String reasonFragment) {
     assertEquals(400, result.status(), result::toString);
     assertEquals("invalid_client_metadata", result.error());

@@ -8,14 +8,16 @@ import java.util.List;
 import java.util.Map;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.ModelToRepresentation;
 import org.keycloak.representations.AccessToken;
-import org.keycloak.representations.JsonWebToken;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.services.clientpolicy.ClientPolicyEvent;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
+import org.keycloak.services.clientpolicy.context.AdminClientRegisterContext;
+import org.keycloak.services.clientpolicy.context.AdminClientUpdateContext;
 import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
+import org.keycloak.services.resources.admin.AdminAuth;
 
 /**
  * Runs the realm's client policies (Realm settings → Client policies) on a self-service client that
@@ -34,25 +36,46 @@ final class ClientPolicies {
 
   static void onCreate(
       KeycloakSession session, ClientModel client, UserModel owner, AccessToken token) {
-    enforce(session, ClientPolicyEvent.REGISTER, client, null, owner, token);
+    ClientRepresentation proposed = ModelToRepresentation.toRepresentation(client, session);
+    enforce(
+        session,
+        client,
+        proposed,
+        new AdminClientRegisterContext(proposed, caller(session, owner, token)));
   }
 
   static void onUpdate(
       KeycloakSession session, ClientModel client, UserModel owner, AccessToken token) {
-    enforce(session, ClientPolicyEvent.UPDATE, client, client, owner, token);
+    ClientRepresentation proposed = ModelToRepresentation.toRepresentation(client, session);
+    enforce(
+        session,
+        client,
+        proposed,
+        new AdminClientUpdateContext(proposed, client, caller(session, owner, token)));
+  }
+
+  /**
+   * The owner as Keycloak's client-policy contexts for an authenticated user's registration know a
+   * caller: the admin API's contexts are the ones whose conditions and executors mean "a signed-in
+   * user registers or updates a client" (the condition client-updater-context calls it
+   * ByAuthenticatedUser); dynamic registration's mean a registration token. Nothing in them grants
+   * admin rights: AdminAuth only carries who is calling.
+   */
+  private static AdminAuth caller(KeycloakSession session, UserModel owner, AccessToken token) {
+    RealmModel realm = session.getContext().getRealm();
+    ClientModel app =
+        token.getIssuedFor() == null ? null : realm.getClientByClientId(token.getIssuedFor());
+    return new AdminAuth(realm, token, owner, app);
   }
 
   private static void enforce(
       KeycloakSession session,
-      ClientPolicyEvent event,
       ClientModel client,
-      ClientModel target,
-      UserModel owner,
-      AccessToken token) {
-    ClientRepresentation proposed = ModelToRepresentation.toRepresentation(client, session);
+      ClientRepresentation proposed,
+      ClientCRUDContext context) {
     ObjectNode before = (ObjectNode) Json.toTree(proposed);
     try {
-      session.clientPolicy().triggerOnEvent(new Context(event, proposed, target, owner, token));
+      session.clientPolicy().triggerOnEvent(context);
     } catch (ClientPolicyException refused) {
       throw ApiError.INVALID_CLIENT_METADATA.because(
           "A client policy of this realm refuses the client: " + reason(refused));
@@ -111,40 +134,5 @@ final class ClientPolicies {
   private static String reason(ClientPolicyException refused) {
     String detail = refused.getErrorDetail();
     return detail == null || detail.isBlank() || detail.equals("NA") ? refused.getError() : detail;
-  }
-
-  /** The request as the policies' conditions and executors see it. */
-  private record Context(
-      ClientPolicyEvent event,
-      ClientRepresentation proposed,
-      ClientModel target,
-      UserModel owner,
-      AccessToken token)
-      implements ClientCRUDContext {
-
-    @Override
-    public ClientPolicyEvent getEvent() {
-      return event;
-    }
-
-    @Override
-    public ClientRepresentation getProposedClientRepresentation() {
-      return proposed;
-    }
-
-    @Override
-    public ClientModel getTargetClient() {
-      return target;
-    }
-
-    @Override
-    public UserModel getAuthenticatedUser() {
-      return owner;
-    }
-
-    @Override
-    public JsonWebToken getToken() {
-      return token;
-    }
   }
 }
