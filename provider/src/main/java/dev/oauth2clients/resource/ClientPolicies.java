@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -36,22 +37,17 @@ final class ClientPolicies {
 
   static void onCreate(
       KeycloakSession session, ClientModel client, UserModel owner, AccessToken token) {
-    ClientRepresentation proposed = ModelToRepresentation.toRepresentation(client, session);
-    enforce(
-        session,
-        client,
-        proposed,
-        new AdminClientRegisterContext(proposed, caller(session, owner, token)));
+    enforce(session, client, owner, token, AdminClientRegisterContext::new);
   }
 
   static void onUpdate(
       KeycloakSession session, ClientModel client, UserModel owner, AccessToken token) {
-    ClientRepresentation proposed = ModelToRepresentation.toRepresentation(client, session);
     enforce(
         session,
         client,
-        proposed,
-        new AdminClientUpdateContext(proposed, client, caller(session, owner, token)));
+        owner,
+        token,
+        (proposed, caller) -> new AdminClientUpdateContext(proposed, client, caller));
   }
 
   /**
@@ -71,8 +67,11 @@ final class ClientPolicies {
   private static void enforce(
       KeycloakSession session,
       ClientModel client,
-      ClientRepresentation proposed,
-      ClientCRUDContext context) {
+      UserModel owner,
+      AccessToken token,
+      BiFunction<ClientRepresentation, AdminAuth, ClientCRUDContext> event) {
+    ClientRepresentation proposed = ModelToRepresentation.toRepresentation(client, session);
+    ClientCRUDContext context = event.apply(proposed, caller(session, owner, token));
     ObjectNode before = (ObjectNode) Json.toTree(proposed);
     try {
       session.clientPolicy().triggerOnEvent(context);
