@@ -52,12 +52,13 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
     }
     context.setClient(client);
     context.getEvent().client(client);
-    Optional<String> refusal = refusal(context, client);
+    RealmPolicy policy = RealmPolicy.of(context.getRealm());
+    Optional<String> refusal = refusal(context, client, policy);
     if (refusal.isPresent()) {
       fail(context, refusal.get());
       return;
     }
-    TokenSettings.followRealmPolicy(context.getRealm(), client);
+    TokenSettings.followRealmPolicy(policy, client);
     if (OAuth2Constants.REFRESH_TOKEN.equals(
         formParameters(context).getFirst(OAuth2Constants.GRANT_TYPE))) {
       ServiceAccountConsent.grant(context.getSession(), context.getRealm(), client);
@@ -65,7 +66,8 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
     context.success();
   }
 
-  private Optional<String> refusal(ClientAuthenticationFlowContext context, ClientModel client) {
+  private Optional<String> refusal(
+      ClientAuthenticationFlowContext context, ClientModel client, RealmPolicy policy) {
     if (!client.isEnabled()) {
       return Optional.of("The client is disabled by an administrator.");
     }
@@ -88,7 +90,7 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
     if (!ClientSecrets.matches(secret, client.getAttribute(ClientAttributes.SECRET_HASH))) {
       return Optional.of("Invalid client credentials.");
     }
-    return ownerRefusal(context.getRealm(), owner(context, client));
+    return ownerRefusal(context.getRealm(), policy, owner(context, client));
   }
 
   private static UserModel owner(ClientAuthenticationFlowContext context, ClientModel client) {
@@ -99,11 +101,12 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
   }
 
   /** A client acts for its owner, so it may do no more than the owner may: realm policy holds. */
-  private static Optional<String> ownerRefusal(RealmModel realm, UserModel owner) {
+  private static Optional<String> ownerRefusal(
+      RealmModel realm, RealmPolicy policy, UserModel owner) {
     if (owner == null || !owner.isEnabled()) {
       return Optional.of("The client's owner is disabled.");
     }
-    Optional<String> requiredRole = RealmPolicy.of(realm).requiredRole();
+    Optional<String> requiredRole = policy.requiredRole();
     if (requiredRole.isPresent()) {
       RoleModel role = realm.getRole(requiredRole.get());
       if (role == null || !owner.hasRole(role)) {

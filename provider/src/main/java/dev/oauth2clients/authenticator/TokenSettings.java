@@ -2,7 +2,6 @@ package dev.oauth2clients.authenticator;
 
 import dev.oauth2clients.policy.RealmPolicy;
 import org.keycloak.models.ClientModel;
-import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.OIDCConfigAttributes;
 
 /**
@@ -15,8 +14,8 @@ final class TokenSettings {
 
   private TokenSettings() {}
 
-  static void followRealmPolicy(RealmModel realm, ClientModel client) {
-    String lifespan = Integer.toString(RealmPolicy.of(realm).accessTokenLifespan());
+  static void followRealmPolicy(RealmPolicy policy, ClientModel client) {
+    String lifespan = Integer.toString(policy.accessTokenLifespan());
     if (!lifespan.equals(client.getAttribute(OIDCConfigAttributes.ACCESS_TOKEN_LIFESPAN))) {
       client.setAttribute(OIDCConfigAttributes.ACCESS_TOKEN_LIFESPAN, lifespan);
     }
