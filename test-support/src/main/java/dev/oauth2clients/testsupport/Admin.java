@@ -88,6 +88,21 @@ public final class Admin {
     return found.isEmpty() ? null : found.get(0);
   }
 
+  public void createClient(String realm, ObjectNode representation) {
+    expect(201, call("POST", "/" + realm + "/clients", representation));
+  }
+
+  /**
+   * The user sessions Keycloak holds for the client, as the admin console's Sessions tab counts.
+   */
+  public int sessionCount(String realm, String clientId) {
+    String id = findClient(realm, clientId).get("id").asText();
+    return expect(200, call("GET", "/" + realm + "/clients/" + id + "/session-count", null))
+        .json()
+        .get("count")
+        .asInt();
+  }
+
   public void createRealmRole(String realm, String role) {
     expect(201, call("POST", "/" + realm + "/roles", Map.of("name", role)));
   }

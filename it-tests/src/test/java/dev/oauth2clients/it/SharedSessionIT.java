@@ -1,0 +1,186 @@
+package dev.oauth2clients.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.testsupport.HttpResult;
+import dev.oauth2clients.testsupport.Json;
+import dev.oauth2clients.testsupport.TestRealm;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A self-service client's {@code client_credentials} grants share one service-account session, so
+ * its sessions do not grow with its grants, while every grant still returns a refresh token that
+ * works; ordinary clients keep Keycloak's behaviour, one session per grant with refresh tokens on.
+ */
+class SharedSessionIT {
+
+  private static final int GRANTS = 120;
+  private static final int THREADS = 8;
+
+  private static TestRealm realm;
+
+  @BeforeAll
+  static void createRealm() {
+    realm = TestRealm.create("alice");
+  }
+
+  @AfterAll
+  static void deleteRealm() {
+    realm.close();
+  }
+
+  @Test
+  void manyGrantsAtOnceShareOneSessionAndEveryRefreshTokenWorks() throws Exception {
+    JsonNode client = realm.api("alice").createNamed("Busy machine");
+    String clientId = client.get("client_id").asText();
+    String secret = client.get("client_secret").asText();
+
+    List<JsonNode> responses =
+        concurrently(() -> realm.tokens().clientCredentials(clientId, secret));
+
+    Set<String> sessionIds = ConcurrentHashMap.newKeySet();
+    for (JsonNode response : responses) {
+      String refreshToken = response.get("refresh_token").asText();
+      JsonNode access = Json.claims(response.get("access_token").asText());
+      JsonNode refresh = Json.claims(refreshToken);
+      assertEquals(access.get("sid"), refresh.get("sid"), "both tokens name the same session");
+      sessionIds.add(refresh.get("sid").asText());
+    }
+    assertEquals(1, sessionIds.size(), "all grants name one session: " + sessionIds);
+    assertEquals(1, realm.admin().sessionCount(realm.name(), clientId));
+
+    for (JsonNode response : responses) {
+      HttpResult refreshed =
+          realm.tokens().refresh(clientId, secret, response.get("refresh_token").asText());
+      assertEquals(200, refreshed.status(), refreshed::toString);
+      assertNotNull(refreshed.json().get("access_token"));
+    }
+    assertEquals(1, realm.admin().sessionCount(realm.name(), clientId));
+  }
+
+  @Test
+  void tokensOfASharedSessionLookLikeKeycloaksOwn() {
+    JsonNode client = realm.api("alice").createNamed("Ordinary tokens");
+    String clientId = client.get("client_id").asText();
+    JsonNode response =
+        realm.tokens().clientCredentials(clientId, client.get("client_secret").asText()).json();
+
+    assertEquals("Bearer", response.get("token_type").asText());
+    assertTrue(response.get("expires_in").asInt() > 0, response::toString);
+    assertTrue(
+        response.get("refresh_expires_in").asInt() >= 1740,
+        "a full SSO Session Idle (30 minutes) less the coalescing slack: " + response);
+    JsonNode access = Json.claims(response.get("access_token").asText());
+    assertEquals(clientId, access.get("azp").asText());
+    assertEquals(clientId, access.get("client_id").asText());
+    assertTrue(access.get("aud").toString().contains(realm.userId("alice")), access::toString);
+    assertTrue(access.has("clientAddress"), "Keycloak's service-account mappers still apply");
+    assertEquals(
+        "Refresh", Json.claims(response.get("refresh_token").asText()).get("typ").asText());
+  }
+
+  @Test
+  void anOfflineRequestTakesKeycloaksOwnPath() {
+    JsonNode client = realm.api("alice").createNamed("Offline");
+    String clientId = client.get("client_id").asText();
+    String secret = client.get("client_secret").asText();
+    String shared =
+        Json.claims(
+                realm
+                    .tokens()
+                    .clientCredentials(clientId, secret)
+                    .json()
+                    .get("refresh_token")
+                    .asText())
+            .get("sid")
+            .asText();
+
+    HttpResult offline =
+        realm
+            .tokens()
+            .post(
+                Map.of(
+                    "grant_type",
+                    "client_credentials",
+                    "client_id",
+                    clientId,
+                    "client_secret",
+                    secret,
+                    "scope",
+                    "offline_access"));
+    assertEquals(200, offline.status(), offline::toString);
+    JsonNode offlineToken = Json.claims(offline.json().get("refresh_token").asText());
+    assertEquals("Offline", offlineToken.get("typ").asText());
+    assertFalse(shared.equals(offlineToken.get("sid").asText()), "the shared session stays online");
+
+    HttpResult refreshed =
+        realm.tokens().refresh(clientId, secret, offline.json().get("refresh_token").asText());
+    assertEquals(200, refreshed.status(), refreshed::toString);
+    HttpResult sharedStillWorks = realm.tokens().clientCredentials(clientId, secret);
+    assertEquals(
+        shared,
+        Json.claims(sharedStillWorks.json().get("refresh_token").asText()).get("sid").asText());
+  }
+
+  @Test
+  void plainClientsKeepKeycloaksSessions() {
+    String withRefresh = "plain-with-refresh";
+    ObjectNode representation = Json.MAPPER.createObjectNode();
+    representation.put("clientId", withRefresh);
+    representation.put("secret", TestRealm.PLAIN_SECRET);
+    representation.put("publicClient", false);
+    representation.put("standardFlowEnabled", false);
+    representation.put("serviceAccountsEnabled", true);
+    representation.putObject("attributes").put("client_credentials.use_refresh_token", "true");
+    realm.admin().createClient(realm.name(), representation);
+
+    for (int i = 0; i < 5; i++) {
+      JsonNode withDefaults =
+          realm.tokens().clientCredentials(TestRealm.PLAIN_CLIENT, TestRealm.PLAIN_SECRET).json();
+      assertFalse(withDefaults.has("refresh_token"), withDefaults::toString);
+      JsonNode refreshing =
+          realm.tokens().clientCredentials(withRefresh, TestRealm.PLAIN_SECRET).json();
+      assertTrue(refreshing.has("refresh_token"), refreshing::toString);
+    }
+    assertEquals(0, realm.admin().sessionCount(realm.name(), TestRealm.PLAIN_CLIENT));
+    assertEquals(
+        5,
+        realm.admin().sessionCount(realm.name(), withRefresh),
+        "Keycloak's own grant: one session per grant");
+  }
+
+  private static List<JsonNode> concurrently(Supplier<HttpResult> grant) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    try {
+      List<Future<HttpResult>> futures = new ArrayList<>();
+      for (int i = 0; i < GRANTS; i++) {
+        futures.add(pool.submit(grant::get));
+      }
+      List<JsonNode> responses = new ArrayList<>();
+      for (Future<HttpResult> future : futures) {
+        HttpResult result = future.get();
+        assertEquals(200, result.status(), result::toString);
+        responses.add(result.json());
+      }
+      return responses;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
