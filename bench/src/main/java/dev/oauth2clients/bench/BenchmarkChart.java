@@ -16,6 +16,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 
 /**
@@ -24,7 +26,6 @@ import javax.imageio.ImageIO;
  */
 final class BenchmarkChart {
 
-  private static final int WIDTH = 1500;
   private static final int HEIGHT = 600;
   private static final int PANEL_WIDTH = 460;
   private static final int PANEL_TOP = 70;
@@ -46,14 +47,16 @@ final class BenchmarkChart {
   private BenchmarkChart() {}
 
   static void write(SuiteResults results, Path png) throws IOException {
-    BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+    List<Panel> panels = panels(results);
+    int width = 20 + panels.size() * (PANEL_WIDTH + 30);
+    BufferedImage image = new BufferedImage(width, HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       g.setRenderingHint(
           RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setColor(Color.WHITE);
-      g.fillRect(0, 0, WIDTH, HEIGHT);
+      g.fillRect(0, 0, width, HEIGHT);
       g.setColor(TEXT);
       g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
       g.drawString("Self-service OAuth2 clients for Keycloak: benchmarks", 20, 34);
@@ -68,7 +71,6 @@ final class BenchmarkChart {
               + " min",
           20,
           56);
-      List<Panel> panels = List.of(throughput(results), create(results), lists(results));
       for (int i = 0; i < panels.size(); i++) {
         draw(g, panels.get(i), 20 + i * (PANEL_WIDTH + 30), PANEL_TOP);
       }
@@ -87,43 +89,91 @@ final class BenchmarkChart {
     ImageIO.write(image, "png", png.toFile());
   }
 
-  private static Panel throughput(SuiteResults results) {
-    ThroughputResult result = results.throughput();
-    if (result == null) {
-      return notRun("1. Token throughput");
+  /** The panels of the items that ran: two for item 1 (rates, then what the grants left). */
+  private static List<Panel> panels(SuiteResults results) {
+    List<Panel> panels = new ArrayList<>();
+    if (!results.throughputs().isEmpty()) {
+      panels.add(grants(results.throughputs()));
+      panels.add(sessions(results.throughputs()));
     }
-    List<String> labels =
-        List.of(
-            "self-service",
-            "plain,\nsame settings",
-            "control\n(plain twin)",
-            "plain,\nKC defaults");
+    if (results.create() != null) {
+      panels.add(create(results));
+    }
+    if (!results.lists().isEmpty()) {
+      panels.add(lists(results));
+    }
+    return panels;
+  }
+
+  private static final List<String> GRANT_LABELS =
+      List.of("self-service", "plain,\nrefresh on", "control\n(plain twin)", "plain,\nKC defaults");
+
+  private static Panel grants(List<ThroughputResult> results) {
     List<Group> groups = new ArrayList<>();
-    for (int i = 0; i < result.rates().size(); i++) {
-      groups.add(new Group(labels.get(i), result.rates().get(i).mean()));
+    for (int i = 0; i < GRANT_LABELS.size(); i++) {
+      int contender = i;
+      groups.add(
+          new Group(
+              GRANT_LABELS.get(i),
+              results.stream().mapToDouble(r -> r.grants().get(contender).mean()).toArray()));
     }
     return new Panel(
-        "1. client_credentials throughput",
+        "1. client_credentials grants",
         "grants/s (higher is better)",
-        List.of("mean of rounds"),
+        results.stream().map(ThroughputResult::database).toList(),
         groups,
         List.of(
-            format(
-                "self-service / same settings: %.3f (goal ≥ %.2f)",
-                result.selfServiceVsSameSettings().median(), ThroughputResult.GOAL),
-            format(
-                "control / same settings: %.3f (the method's noise)",
-                result.controlVsSameSettings().median()),
-            format(
-                "self-service / KC defaults: %.3f (refresh token)",
-                result.selfServiceVsDefaults().median())));
+            ratios(
+                results,
+                r -> r.selfServiceVsDefaults().median(),
+                format(
+                    "self-service / KC defaults (goal ≥ %.2f)", ThroughputResult.GOAL_VS_DEFAULTS)),
+            ratios(
+                results,
+                r -> r.selfServiceVsRefreshOn().median(),
+                format(
+                    "self-service / refresh on (goal > %.1f)",
+                    ThroughputResult.GOAL_VS_REFRESH_ON)),
+            ratios(
+                results,
+                r -> r.refreshSelfServiceVsPlain().median(),
+                "refresh_token grants, self-service / plain")));
+  }
+
+  private static Panel sessions(List<ThroughputResult> results) {
+    List<Group> groups = new ArrayList<>();
+    for (int i = 0; i < GRANT_LABELS.size(); i++) {
+      int contender = i;
+      groups.add(
+          new Group(
+              GRANT_LABELS.get(i),
+              results.stream().mapToDouble(r -> r.grants().get(contender).sessions()).toArray()));
+    }
+    return new Panel(
+        "1. Sessions held after the grants",
+        "sessions (lower is better)",
+        results.stream().map(ThroughputResult::database).toList(),
+        groups,
+        results.stream()
+            .map(
+                r ->
+                    format(
+                        "%s: self-service %d sessions after %,d grants",
+                        r.database(), r.selfService().sessions(), r.selfService().requests()))
+            .toList());
+  }
+
+  private static String ratios(
+      List<ThroughputResult> results, ToDoubleFunction<ThroughputResult> ratio, String label) {
+    return label
+        + ": "
+        + results.stream()
+            .map(r -> format("%s %.3f", r.database(), ratio.applyAsDouble(r)))
+            .collect(Collectors.joining(", "));
   }
 
   private static Panel create(SuiteResults results) {
     CreateLatencyResult result = results.create();
-    if (result == null) {
-      return notRun("2. Create latency");
-    }
     return new Panel(
         "2. Create latency",
         "ms (lower is better)",
@@ -143,9 +193,6 @@ final class BenchmarkChart {
   }
 
   private static Panel lists(SuiteResults results) {
-    if (results.lists().isEmpty()) {
-      return notRun("3. List latency");
-    }
     List<Group> groups = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     for (ListLatencyResult result : results.lists()) {
@@ -173,10 +220,6 @@ final class BenchmarkChart {
         List.of("p50", "p95"),
         groups,
         notes);
-  }
-
-  private static Panel notRun(String title) {
-    return new Panel(title, "", List.of(), List.of(), List.of("not run (see bench.items)"));
   }
 
   private static void draw(Graphics2D g, Panel panel, int left, int top) {

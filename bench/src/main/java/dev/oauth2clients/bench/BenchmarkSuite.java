@@ -8,17 +8,19 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The benchmark run ({@code mvn -Pbench -pl bench -am verify}): items 1 (token throughput) and 2
- * (create latency) on a server with the first database of {@code bench.databases}, item 3 (list
- * latency as the realm grows) on a server with each of them, one server at a time, each with a
- * fresh database that is discarded with it. Prints everything, writes the transcript and Markdown
- * tables to {@code bench.results} and the chart to {@code bench.chart}.
+ * The benchmark run ({@code mvn -Pbench -pl bench -am verify}): item 2 (create latency) on a server
+ * with the first database of {@code bench.databases}, items 1 (token endpoint, where the database
+ * decides what a session costs) and 3 (list latency as the realm grows) on a server with each of
+ * them, one server at a time, each with a fresh database that is discarded with it. Prints
+ * everything, writes the transcript and Markdown tables to {@code bench.results} and the chart to
+ * {@code bench.chart}.
  *
  * <p>Settings: {@code bench.items} (1,2,3) and {@code bench.databases} (h2,postgres); each item has
  * its own (see their classes). With {@code -Dkeycloak.url=…} all items run once on that server.
@@ -32,7 +34,7 @@ public final class BenchmarkSuite {
   private final List<String> databaseVersions = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
   private final List<ListLatencyResult> lists = new ArrayList<>();
-  private ThroughputResult throughput;
+  private final List<ThroughputResult> throughputs = new ArrayList<>();
   private CreateLatencyResult create;
 
   public static void main(String[] args) throws Exception {
@@ -67,8 +69,8 @@ public final class BenchmarkSuite {
       runItems(KeycloakServer.get(), "external", items);
     } else {
       for (int i = 0; i < databases.size(); i++) {
-        // Items 1 and 2 compare contenders on one server; only item 3 compares databases.
-        Set<String> here = i == 0 ? items : items.contains("3") ? Set.of("3") : Set.of();
+        // Item 2 compares contenders on one server; items 1 and 3 run on every database.
+        Set<String> here = i == 0 ? items : without(items, "2");
         if (!here.isEmpty()) {
           runOnFreshServer(databases.get(i), here);
         }
@@ -77,7 +79,7 @@ public final class BenchmarkSuite {
     return new SuiteResults(
         environment,
         databaseVersions,
-        throughput,
+        throughputs,
         create,
         lists,
         notes,
@@ -112,7 +114,8 @@ public final class BenchmarkSuite {
       throws Exception {
     if (here.contains("1")) {
       printLoad();
-      throughput = new TokenThroughputBenchmark(server.baseUrl()).run();
+      throughputs.add(
+          new TokenThroughputBenchmark(server.baseUrl(), server.database()).run(databaseLabel));
     }
     if (here.contains("2")) {
       printLoad();
@@ -123,6 +126,12 @@ public final class BenchmarkSuite {
       lists.add(new ListLatencyBenchmark(server.baseUrl()).run(databaseLabel));
     }
     printLoad();
+  }
+
+  private static Set<String> without(Set<String> items, String item) {
+    Set<String> rest = new HashSet<>(items);
+    rest.remove(item);
+    return rest;
   }
 
   /** Printed between items: a load above the core count means other work shared the machine. */

@@ -12,7 +12,7 @@ import java.util.List;
 record SuiteResults(
     Environment environment,
     List<String> databases,
-    ThroughputResult throughput,
+    List<ThroughputResult> throughputs,
     CreateLatencyResult create,
     List<ListLatencyResult> lists,
     List<String> notes,

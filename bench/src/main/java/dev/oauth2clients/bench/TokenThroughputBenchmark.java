@@ -3,6 +3,7 @@ package dev.oauth2clients.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oauth2clients.testsupport.Admin;
+import dev.oauth2clients.testsupport.Database;
 import dev.oauth2clients.testsupport.Http;
 import dev.oauth2clients.testsupport.Json;
 import dev.oauth2clients.testsupport.TestRealm;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,71 +21,149 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
- * Item 1, client_credentials throughput at Keycloak's token endpoint: a self-service client against
- * plain Keycloak confidential clients on the same server. Throughput on a 2-core machine drifts by
- * tens of percent between periods (JIT, GC, a database that grows by one session per grant), so the
- * contenders run in short rounds whose order reverses every round (ABC CBA …), each round yields
- * paired ratios, and the median of those is the result.
+ * Item 1, Keycloak's token endpoint: client_credentials grants per second of a self-service client
+ * against plain Keycloak confidential clients on the same server, the sessions and database growth
+ * those grants leave behind, then refresh_token grants per second. Throughput on a 2-core machine
+ * drifts by tens of percent between periods (JIT, GC, a database that grows by one session per
+ * grant), so the contenders run in short rounds whose order reverses every round (ABCD DCBA …),
+ * each round yields paired ratios, and the median of those is the result.
  *
  * <p>Settings (system properties): {@code bench.threads} (4), {@code bench.seconds} per round (8),
  * {@code bench.rounds} (10), {@code bench.warmup} seconds per client (45; together about three
- * minutes, which the JIT needs).
+ * minutes, which the JIT needs); the refresh_token part uses a third of the warm-up and half the
+ * rounds.
  */
 final class TokenThroughputBenchmark {
 
-  private static final String SAME_SETTINGS_CLIENT = "plain-with-refresh";
+  private static final String REFRESH_ON_CLIENT = "plain-with-refresh";
   private static final String CONTROL_CLIENT = "plain-with-refresh-twin";
   private static final String PLAIN_SECRET = "plain-with-refresh-secret-0123456789";
 
   private final BenchHttp http = new BenchHttp();
   private final String baseUrl;
+  private final SessionStorage storage;
   private final int threads = Integer.getInteger("bench.threads", 4);
   private final Duration round = Duration.ofSeconds(Integer.getInteger("bench.seconds", 8));
   private final int rounds = Integer.getInteger("bench.rounds", 10);
   private final Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmup", 45));
 
-  TokenThroughputBenchmark(String baseUrl) {
+  TokenThroughputBenchmark(String baseUrl, Database database) {
     this.baseUrl = baseUrl;
+    this.storage = new SessionStorage(database);
   }
 
-  /** A client and the form that asks the token endpoint for a client_credentials grant. */
+  /** A client and the form it sends to the token endpoint. */
   private record Contender(String label, String clientId, String form) {}
 
-  ThroughputResult run() throws Exception {
+  /** What one contender was sent and what its rounds cost the database. */
+  private static final class Tally {
+    long requests;
+    long roundRequests;
+    long roundGrowthBytes;
+  }
+
+  ThroughputResult run(String database) throws Exception {
     try (TestRealm realm =
         TestRealm.createOn(
             baseUrl, Map.of("oauth2-clients.enabled", "true"), representation -> {}, "owner")) {
       JsonNode selfService = realm.api("owner").createNamed("benchmarked");
-      createPlainClientWithRefreshTokens(realm, SAME_SETTINGS_CLIENT);
+      String selfServiceId = selfService.get("client_id").asText();
+      String selfServiceSecret = selfService.get("client_secret").asText();
+      createPlainClientWithRefreshTokens(realm, REFRESH_ON_CLIENT);
       createPlainClientWithRefreshTokens(realm, CONTROL_CLIENT);
-      List<Contender> contenders =
+      List<Contender> grants =
           List.of(
-              contender(
+              grant(
                   "self-service client (hashed secret, refresh token)",
-                  selfService.get("client_id").asText(),
-                  selfService.get("client_secret").asText()),
-              contender(
-                  "plain Keycloak client, same settings (refresh token)",
-                  SAME_SETTINGS_CLIENT,
+                  selfServiceId,
+                  selfServiceSecret),
+              grant(
+                  "plain Keycloak client, refresh tokens on (same settings)",
+                  REFRESH_ON_CLIENT,
                   PLAIN_SECRET),
-              contender("control: an identical second plain client", CONTROL_CLIENT, PLAIN_SECRET),
-              contender(
+              grant("control: an identical second plain client", CONTROL_CLIENT, PLAIN_SECRET),
+              grant(
                   "plain Keycloak client, Keycloak defaults (no refresh token)",
                   TestRealm.PLAIN_CLIENT,
                   TestRealm.PLAIN_SECRET));
       String tokenUrl = realm.tokens().tokenUrl();
+      Map<Contender, Tally> tallies = new HashMap<>();
+      Map<Contender, List<Double>> grantRates =
+          measureAll(tokenUrl, grants, warmup, rounds, tallies);
+      Map<String, Long> sessions = sessionsHeld(realm, grants);
 
-      for (Contender contender : contenders) {
-        measure(tokenUrl, contender, warmup);
-      }
-      Map<Contender, List<Double>> rates =
-          AlternatingRounds.run(
-              contenders, rounds, contender -> measure(tokenUrl, contender, round));
-      ThroughputResult result = result(rates, contenders);
+      List<Contender> refreshes =
+          List.of(
+              refresh("self-service client", realm, selfServiceId, selfServiceSecret),
+              refresh(
+                  "plain Keycloak client, refresh tokens on",
+                  realm,
+                  REFRESH_ON_CLIENT,
+                  PLAIN_SECRET));
+      Map<Contender, List<Double>> refreshRates =
+          measureAll(tokenUrl, refreshes, warmup.dividedBy(3), Math.max(2, rounds / 2), tallies);
+
+      ThroughputResult result =
+          new ThroughputResult(
+              database,
+              rates(grants, grantRates, tallies, sessions),
+              rates(refreshes, refreshRates, tallies, Map.of()),
+              PairedRatio.of(grantRates.get(grants.get(0)), grantRates.get(grants.get(3))),
+              PairedRatio.of(grantRates.get(grants.get(0)), grantRates.get(grants.get(1))),
+              PairedRatio.of(grantRates.get(grants.get(2)), grantRates.get(grants.get(1))),
+              PairedRatio.of(
+                  refreshRates.get(refreshes.get(0)), refreshRates.get(refreshes.get(1))));
       report(result);
-      reportSessions(realm, contenders);
       return result;
     }
+  }
+
+  /** Warms every contender up, then measures them in alternating rounds. */
+  private Map<Contender, List<Double>> measureAll(
+      String tokenUrl,
+      List<Contender> contenders,
+      Duration warmupEach,
+      int roundCount,
+      Map<Contender, Tally> tallies)
+      throws Exception {
+    for (Contender contender : contenders) {
+      Tally tally = tallies.computeIfAbsent(contender, c -> new Tally());
+      tally.requests += measure(tokenUrl, contender, warmupEach).requests();
+    }
+    return AlternatingRounds.run(
+        contenders,
+        roundCount,
+        contender -> {
+          Tally tally = tallies.get(contender);
+          long before = storage.bytes();
+          Period period = measure(tokenUrl, contender, round);
+          tally.roundGrowthBytes += storage.bytes() - before;
+          tally.requests += period.requests();
+          tally.roundRequests += period.requests();
+          return period.rate();
+        });
+  }
+
+  private List<ThroughputResult.Rate> rates(
+      List<Contender> contenders,
+      Map<Contender, List<Double>> perRound,
+      Map<Contender, Tally> tallies,
+      Map<String, Long> sessions) {
+    return contenders.stream()
+        .map(
+            contender -> {
+              Tally tally = tallies.get(contender);
+              return new ThroughputResult.Rate(
+                  contender.label(),
+                  Percentiles.mean(perRound.get(contender)),
+                  perRound.get(contender),
+                  tally.requests,
+                  sessions.getOrDefault(contender.clientId(), -1L),
+                  storage.bytes() < 0
+                      ? Double.NaN
+                      : tally.roundGrowthBytes * 1000.0 / tally.roundRequests);
+            })
+        .toList();
   }
 
   /** A Keycloak confidential client configured like a self-service one, but with a plain secret. */
@@ -98,8 +178,13 @@ final class TokenThroughputBenchmark {
     Admin.expect(201, realm.admin().call("POST", "/" + realm.name() + "/clients", client));
   }
 
-  /** Grants per second over one period, with every request checked for a 200. */
-  private double measure(String tokenUrl, Contender contender, Duration period) throws Exception {
+  /** Requests answered 200 in one period, and their rate. */
+  private record Period(long requests, double rate) {}
+
+  /**
+   * Sends the contender's form from every thread until the period ends; each answer must be 200.
+   */
+  private Period measure(String tokenUrl, Contender contender, Duration period) throws Exception {
     HttpRequest request =
         BenchHttp.post(tokenUrl, Map.of(), "application/x-www-form-urlencoded", contender.form());
     long deadline = System.nanoTime() + period.toNanos();
@@ -110,11 +195,11 @@ final class TokenThroughputBenchmark {
       for (int t = 0; t < threads; t++) {
         workers.add(pool.submit(() -> grantsUntil(request, deadline)));
       }
-      long grants = 0;
+      long requests = 0;
       for (Future<Long> worker : workers) {
-        grants += worker.get();
+        requests += worker.get();
       }
-      return grants / ((System.nanoTime() - started) / 1e9);
+      return new Period(requests, requests / ((System.nanoTime() - started) / 1e9));
     } finally {
       pool.shutdownNow();
     }
@@ -130,55 +215,52 @@ final class TokenThroughputBenchmark {
     return grants;
   }
 
-  private static ThroughputResult result(
-      Map<Contender, List<Double>> rates, List<Contender> contenders) {
-    List<Double> selfService = rates.get(contenders.get(0));
-    List<Double> sameSettings = rates.get(contenders.get(1));
-    return new ThroughputResult(
-        contenders.stream()
-            .map(
-                contender ->
-                    new ThroughputResult.Rate(
-                        contender.label(),
-                        Percentiles.mean(rates.get(contender)),
-                        rates.get(contender)))
-            .toList(),
-        PairedRatio.of(selfService, sameSettings),
-        PairedRatio.of(rates.get(contenders.get(2)), sameSettings),
-        PairedRatio.of(selfService, rates.get(contenders.get(3))));
-  }
-
   private void report(ThroughputResult result) {
     Text.heading(
-        "1. client_credentials throughput: %d threads, %d rounds x %d s (after %d s warm-up each)",
-        threads, rounds, round.toSeconds(), warmup.toSeconds());
-    for (ThroughputResult.Rate rate : result.rates()) {
-      System.out.printf(
-          Locale.ROOT,
-          "  %-62s %8.1f req/s   rounds: %s%n",
-          rate.label(),
-          rate.mean(),
-          rate.perRound().stream()
-              .map(r -> String.format(Locale.ROOT, "%.1f", r))
-              .collect(Collectors.joining(", ")));
-    }
-    System.out.println(
-        "ratio self-service / plain with the same settings: median "
-            + result.selfServiceVsSameSettings()
-            + " (goal >= "
-            + ThroughputResult.GOAL
-            + ")");
-    System.out.println(
-        "ratio control / plain with the same settings:      median "
-            + result.controlVsSameSettings()
-            + " (two identical clients: the method's noise)");
+        "1. token endpoint on %s: %d threads, %d rounds x %d s (after %d s warm-up each)",
+        result.database(), threads, rounds, round.toSeconds(), warmup.toSeconds());
+    System.out.println("client_credentials grants:");
+    result.grants().forEach(TokenThroughputBenchmark::print);
+    System.out.println("refresh_token grants (one refresh token sent again and again):");
+    result.refreshes().forEach(TokenThroughputBenchmark::print);
     System.out.println(
         "ratio self-service / plain with Keycloak defaults: median "
             + result.selfServiceVsDefaults()
-            + " (the price of the refresh token the contract asks for)");
+            + " (goal >= "
+            + ThroughputResult.GOAL_VS_DEFAULTS
+            + ")");
+    System.out.println(
+        "ratio self-service / plain with refresh tokens on: median "
+            + result.selfServiceVsRefreshOn()
+            + " (goal > "
+            + ThroughputResult.GOAL_VS_REFRESH_ON
+            + ")");
+    System.out.println(
+        "ratio control / plain with refresh tokens on:      median "
+            + result.controlVsRefreshOn()
+            + " (two identical clients: the method's noise)");
+    System.out.println(
+        "ratio refresh_token self-service / plain:           median "
+            + result.refreshSelfServiceVsPlain());
   }
 
-  private static Contender contender(String label, String clientId, String secret) {
+  private static void print(ThroughputResult.Rate rate) {
+    System.out.printf(
+        Locale.ROOT,
+        "  %-60s %7.1f req/s  %7d requests  %6s sessions  %10s bytes/1000  rounds: %s%n",
+        rate.label(),
+        rate.mean(),
+        rate.requests(),
+        rate.sessions() < 0 ? "-" : Long.toString(rate.sessions()),
+        Double.isNaN(rate.bytesPer1000())
+            ? "-"
+            : String.format(Locale.ROOT, "%.0f", rate.bytesPer1000()),
+        rate.perRound().stream()
+            .map(r -> String.format(Locale.ROOT, "%.1f", r))
+            .collect(Collectors.joining(", ")));
+  }
+
+  private static Contender grant(String label, String clientId, String secret) {
     return new Contender(
         label,
         clientId,
@@ -192,23 +274,36 @@ final class TokenThroughputBenchmark {
                 secret)));
   }
 
-  /**
-   * Sessions the grants left behind: with refresh tokens, every grant keeps one user session of the
-   * service account (persisted, and alive for the realm's SSO idle time).
-   */
-  private static void reportSessions(TestRealm realm, List<Contender> contenders) {
-    System.out.println("sessions held after the run (realm SSO Session Idle: 30 min):");
+  /** A refresh_token contender, with the refresh token of one fresh grant of the client. */
+  private static Contender refresh(String label, TestRealm realm, String clientId, String secret) {
+    String refreshToken =
+        Admin.expect(200, realm.tokens().clientCredentials(clientId, secret))
+            .json()
+            .get("refresh_token")
+            .asText();
+    return new Contender(
+        label,
+        clientId,
+        Http.encodeForm(
+            Map.of(
+                "grant_type",
+                "refresh_token",
+                "client_id",
+                clientId,
+                "client_secret",
+                secret,
+                "refresh_token",
+                refreshToken)));
+  }
+
+  /** Sessions Keycloak holds per client after the grants, as the admin console counts them. */
+  private static Map<String, Long> sessionsHeld(TestRealm realm, List<Contender> contenders) {
+    Map<String, Long> sessions = new HashMap<>();
     for (Contender contender : contenders) {
-      String id = realm.admin().findClient(realm.name(), contender.clientId()).get("id").asText();
-      JsonNode count =
-          Admin.expect(
-                  200,
-                  realm
-                      .admin()
-                      .call("GET", "/" + realm.name() + "/clients/" + id + "/session-count", null))
-              .json();
-      System.out.printf(
-          Locale.ROOT, "  %-62s %8d%n", contender.label(), count.get("count").asLong());
+      sessions.put(
+          contender.clientId(),
+          (long) realm.admin().sessionCount(realm.name(), contender.clientId()));
     }
+    return sessions;
   }
 }

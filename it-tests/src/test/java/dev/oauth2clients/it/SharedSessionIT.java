@@ -75,6 +75,38 @@ class SharedSessionIT {
   }
 
   @Test
+  void refreshesAtOnceAfterAnAdminRevokedTheServiceAccountsConsentStoreOneConsent()
+      throws Exception {
+    JsonNode client = realm.api("alice").createNamed("Consent race");
+    String clientId = client.get("client_id").asText();
+    String secret = client.get("client_secret").asText();
+    String serviceAccount =
+        realm
+            .admin()
+            .call(
+                "GET",
+                "/"
+                    + realm.name()
+                    + "/clients/"
+                    + realm.admin().findClient(realm.name(), clientId).get("id").asText()
+                    + "/service-account-user",
+                null)
+            .json()
+            .get("id")
+            .asText();
+    String consents = "/" + realm.name() + "/users/" + serviceAccount + "/consents";
+    assertEquals(1, realm.admin().call("GET", consents, null).json().size(), "given at creation");
+    assertEquals(204, realm.admin().call("DELETE", consents + "/" + clientId, null).status());
+    String refreshToken =
+        realm.tokens().clientCredentials(clientId, secret).json().get("refresh_token").asText();
+
+    concurrently(() -> realm.tokens().refresh(clientId, secret, refreshToken));
+
+    assertEquals(1, realm.admin().call("GET", consents, null).json().size());
+    assertEquals(200, realm.tokens().refresh(clientId, secret, refreshToken).status());
+  }
+
+  @Test
   void tokensOfASharedSessionLookLikeKeycloaksOwn() {
     JsonNode client = realm.api("alice").createNamed("Ordinary tokens");
     String clientId = client.get("client_id").asText();

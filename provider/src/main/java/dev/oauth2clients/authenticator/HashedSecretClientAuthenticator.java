@@ -61,7 +61,7 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
     TokenSettings.followRealmPolicy(policy, client);
     if (OAuth2Constants.REFRESH_TOKEN.equals(
         formParameters(context).getFirst(OAuth2Constants.GRANT_TYPE))) {
-      ServiceAccountConsent.grant(context.getSession(), context.getRealm(), client);
+      ServiceAccountConsent.ensure(context.getSession(), context.getRealm(), client);
     }
     context.success();
   }

@@ -2,6 +2,7 @@ package dev.oauth2clients.client;
 
 import dev.oauth2clients.authenticator.ClientAuthenticationFlowInstaller;
 import dev.oauth2clients.authenticator.HashedSecretClientAuthenticator;
+import dev.oauth2clients.authenticator.ServiceAccountConsent;
 import dev.oauth2clients.events.AuditEvents;
 import dev.oauth2clients.events.AuditEvents.Operation;
 import dev.oauth2clients.secret.ClientSecrets;
@@ -67,6 +68,7 @@ public final class SelfServiceClients {
     keepOnlyOfflineAccessAsOptionalScope(model);
     new ClientManager(new RealmManager(session)).enableServiceAccount(model);
     model.addProtocolMapper(ownerAudienceMapper(owner));
+    ServiceAccountConsent.grantToNewClient(session, realm, model);
 
     long now = System.currentTimeMillis();
     SelfServiceClientEntity entity = ownershipRow(model, owner.getId(), now);
