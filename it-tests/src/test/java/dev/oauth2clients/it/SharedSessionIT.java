@@ -107,6 +107,34 @@ class SharedSessionIT {
   }
 
   @Test
+  void grantsWithinAMinuteLeaveTheSessionsTimestampsAlone() throws Exception {
+    JsonNode client = realm.api("alice").createNamed("Quiet session");
+    String clientId = client.get("client_id").asText();
+    String secret = client.get("client_secret").asText();
+    assertEquals(200, realm.tokens().clientCredentials(clientId, secret).status());
+    long lastAccess = lastAccess(clientId);
+
+    Thread.sleep(2_100);
+    assertEquals(200, realm.tokens().clientCredentials(clientId, secret).status());
+
+    assertEquals(
+        lastAccess,
+        lastAccess(clientId),
+        "Keycloak would write the session on every grant a second apart");
+  }
+
+  private static long lastAccess(String clientId) {
+    String id = realm.admin().findClient(realm.name(), clientId).get("id").asText();
+    JsonNode sessions =
+        realm
+            .admin()
+            .call("GET", "/" + realm.name() + "/clients/" + id + "/user-sessions", null)
+            .json();
+    assertEquals(1, sessions.size(), sessions::toString);
+    return sessions.get(0).get("lastAccess").asLong();
+  }
+
+  @Test
   void tokensOfASharedSessionLookLikeKeycloaksOwn() {
     JsonNode client = realm.api("alice").createNamed("Ordinary tokens");
     String clientId = client.get("client_id").asText();

@@ -46,7 +46,14 @@ final class SharedSessions {
           ServiceAccountConstants.CLIENT_HOST,
           ServiceAccountConstants.CLIENT_ADDRESS);
 
+  /** Marks the client session of a shared session, for the refresh token provider. */
+  private static final String SHARED_NOTE = "oauth2-clients.shared-session";
+
   private SharedSessions() {}
+
+  static boolean isShared(AuthenticatedClientSessionModel clientSession) {
+    return clientSession != null && "true".equals(clientSession.getNote(SHARED_NOTE));
+  }
 
   static SharedSession forClient(
       KeycloakSession session,
@@ -135,6 +142,7 @@ final class SharedSessions {
                 UserSessionModel.SessionPersistenceState.PERSISTENT);
     AuthenticatedClientSessionModel clientSession =
         session.sessions().createClientSession(realm, client, userSession);
+    clientSession.setNote(SHARED_NOTE, "true");
     return new SharedSession(userSession, clientSession);
   }
 
