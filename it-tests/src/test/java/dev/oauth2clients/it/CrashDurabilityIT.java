@@ -48,7 +48,7 @@ class CrashDurabilityIT {
           + " where not exists (select 1 from CLIENT c where c.ID = s.ID)";
 
   @Test
-  void aKillDuringParallelCreatesLosesNoAcknowledgedCreateAndLeavesNoHalfMadeClient()
+  void aKillDuringParallelCreatesLosesNoAcknowledgedCreateNorSessionAndLeavesNoHalfMadeClient()
       throws Exception {
     KeycloakServer server = KeycloakServer.get();
     Database database = server.database();
@@ -57,6 +57,9 @@ class CrashDurabilityIT {
     try (TestRealm realm = TestRealm.create(owners.toArray(String[]::new));
         CreateBurst burst =
             CreateBurst.start(realm, owners, CREATES_PER_OWNER, ACKNOWLEDGED_BEFORE_KILL)) {
+      realm.addUser("machine-owner");
+      JsonNode machine = realm.api("machine-owner").createNamed("Running through the crash");
+      String refreshToken = grant(realm, machine).get("refresh_token").asText();
       burst.awaitAcknowledged(PATIENCE);
       server.crashAndRestart();
       burst.awaitEnd(PATIENCE);
@@ -72,6 +75,7 @@ class CrashDurabilityIT {
       for (CreateBurst.Acknowledged created : burst.acknowledged()) {
         assertSecretWorks(realm, created);
       }
+      assertSharedSessionSurvived(realm, machine, refreshToken);
       assertEquals(
           List.of(),
           ids(database, CLIENTS_WITHOUT_OWNERSHIP_ROW),
@@ -140,6 +144,33 @@ class CrashDurabilityIT {
     JsonNode tokens = grant.json();
     assertTrue(tokens.hasNonNull("access_token"), grant::toString);
     assertTrue(tokens.hasNonNull("refresh_token"), grant::toString);
+  }
+
+  private static JsonNode grant(TestRealm realm, JsonNode client) {
+    HttpResult grant =
+        realm
+            .tokens()
+            .clientCredentials(
+                client.get("client_id").asText(), client.get("client_secret").asText());
+    assertEquals(200, grant.status(), grant::toString);
+    return grant.json();
+  }
+
+  /**
+   * The refresh token of a session shared before the kill still works; the restarted node starts a
+   * session of its own, and the old one waits for its idle timeout.
+   */
+  private static void assertSharedSessionSurvived(
+      TestRealm realm, JsonNode client, String refreshToken) {
+    String clientId = client.get("client_id").asText();
+    HttpResult refreshed =
+        realm.tokens().refresh(clientId, client.get("client_secret").asText(), refreshToken);
+    assertEquals(200, refreshed.status(), () -> "refresh after the restart: " + refreshed);
+    grant(realm, client);
+    grant(realm, client);
+    assertTrue(
+        realm.admin().sessionCount(realm.name(), clientId) <= 2,
+        "the session from before the kill and the restarted node's own");
   }
 
   private static List<String> ids(Database database, String query) throws SQLException {

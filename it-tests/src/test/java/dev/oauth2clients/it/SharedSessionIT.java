@@ -151,6 +151,8 @@ class SharedSessionIT {
     assertEquals(clientId, access.get("client_id").asText());
     assertTrue(access.get("aud").toString().contains(realm.userId("alice")), access::toString);
     assertTrue(access.has("clientAddress"), "Keycloak's service-account mappers still apply");
+    assertFalse(
+        access.has("resource_access"), "the client's own role is held by no one: " + access);
     assertEquals(
         "Refresh", Json.claims(response.get("refresh_token").asText()).get("typ").asText());
   }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.KeycloakCluster;
 import dev.oauth2clients.testsupport.TestRealm;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,5 +67,35 @@ class TwoNodeClusterIT {
         refresh.status() == 400 || refresh.status() == 401,
         "node 2 must refuse the deleted client's refresh token: " + refresh);
     assertEquals(404, onNode2.api("alice").read(clientId).status());
+  }
+
+  @Test
+  void eachNodeSharesOneSessionPerClientAndHonoursTheOthersRefreshTokens() {
+    JsonNode client = onNode1.api("alice").createNamed("Machine on two nodes");
+    String clientId = client.get("client_id").asText();
+    String secret = client.get("client_secret").asText();
+    List<String> fromNode1 = new ArrayList<>();
+    List<String> fromNode2 = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      fromNode1.add(refreshToken(onNode1.tokens().clientCredentials(clientId, secret)));
+      fromNode2.add(refreshToken(onNode2.tokens().clientCredentials(clientId, secret)));
+    }
+
+    int sessions = onNode1.admin().sessionCount(onNode1.name(), clientId);
+    assertTrue(sessions <= 2, "at most one session per node after 40 grants: " + sessions);
+    for (int i = 0; i < fromNode1.size(); i += 5) {
+      assertEquals(200, onNode2.tokens().refresh(clientId, secret, fromNode1.get(i)).status());
+      assertEquals(200, onNode1.tokens().refresh(clientId, secret, fromNode2.get(i)).status());
+    }
+
+    assertEquals(200, onNode1.api("alice").patch(clientId, Map.of("enabled", false)).status());
+    HttpResult paused = onNode2.tokens().refresh(clientId, secret, fromNode1.get(0));
+    assertTrue(paused.status() == 400 || paused.status() == 401, paused::toString);
+    assertEquals(401, onNode2.tokens().clientCredentials(clientId, secret).status());
+  }
+
+  private static String refreshToken(HttpResult grant) {
+    assertEquals(200, grant.status(), grant::toString);
+    return grant.json().get("refresh_token").asText();
   }
 }
