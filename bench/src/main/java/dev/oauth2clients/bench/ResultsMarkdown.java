@@ -40,8 +40,9 @@ final class ResultsMarkdown {
     line(
         "**1. token endpoint on "
             + result.database()
-            + "** (requests per second, mean of the rounds; sessions held and database growth"
-            + " after every grant of the run, warm-up included)");
+            + "** (requests per second, mean of the rounds; sessions held after every grant of the"
+            + " run, warm-up included; database growth over one period of the client's grants"
+            + " alone, between quiet spells)");
     line("");
     line(
         "| client_credentials | grants/s | grants sent | sessions held | growth per 1,000 grants |");

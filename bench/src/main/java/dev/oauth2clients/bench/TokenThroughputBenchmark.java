@@ -30,8 +30,8 @@ import java.util.stream.Collectors;
  *
  * <p>Settings (system properties): {@code bench.threads} (4), {@code bench.seconds} per round (8),
  * {@code bench.rounds} (10), {@code bench.warmup} seconds per client (45; together about three
- * minutes, which the JIT needs); the refresh_token part uses a third of the warm-up and half the
- * rounds.
+ * minutes, which the JIT needs), {@code bench.settle} seconds of quiet around each client's growth
+ * period (20); the refresh_token part uses a third of the warm-up and half the rounds.
  */
 final class TokenThroughputBenchmark {
 
@@ -46,6 +46,7 @@ final class TokenThroughputBenchmark {
   private final Duration round = Duration.ofSeconds(Integer.getInteger("bench.seconds", 8));
   private final int rounds = Integer.getInteger("bench.rounds", 10);
   private final Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmup", 45));
+  private final Duration settle = Duration.ofSeconds(Integer.getInteger("bench.settle", 20));
 
   TokenThroughputBenchmark(String baseUrl, Database database) {
     this.baseUrl = baseUrl;
@@ -55,11 +56,10 @@ final class TokenThroughputBenchmark {
   /** A client and the form it sends to the token endpoint. */
   private record Contender(String label, String clientId, String form) {}
 
-  /** What one contender was sent and what its rounds cost the database. */
+  /** What one contender was sent, and the database growth of its own growth period. */
   private static final class Tally {
     long requests;
-    long roundRequests;
-    long roundGrowthBytes;
+    double bytesPer1000 = Double.NaN;
   }
 
   ThroughputResult run(String database) throws Exception {
@@ -90,6 +90,9 @@ final class TokenThroughputBenchmark {
       Map<Contender, Tally> tallies = new HashMap<>();
       Map<Contender, List<Double>> grantRates =
           measureAll(tokenUrl, grants, warmup, rounds, tallies);
+      for (Contender contender : grants) {
+        measureGrowth(tokenUrl, contender, tallies.get(contender));
+      }
       Map<String, Long> sessions = sessionsHeld(realm, grants);
 
       List<Contender> refreshes =
@@ -134,14 +137,27 @@ final class TokenThroughputBenchmark {
         contenders,
         roundCount,
         contender -> {
-          Tally tally = tallies.get(contender);
-          long before = storage.bytes();
           Period period = measure(tokenUrl, contender, round);
-          tally.roundGrowthBytes += storage.bytes() - before;
-          tally.requests += period.requests();
-          tally.roundRequests += period.requests();
+          tallies.get(contender).requests += period.requests();
           return period.rate();
         });
+  }
+
+  /**
+   * The database growth of one period of the contender's grants alone, between two quiet spells: H2
+   * rewrites and compacts its file after commits, so growth measured right after another client's
+   * heavy writing would be partly that client's.
+   */
+  private void measureGrowth(String tokenUrl, Contender contender, Tally tally) throws Exception {
+    if (storage.bytes() < 0) {
+      return;
+    }
+    Thread.sleep(settle.toMillis());
+    long before = storage.bytes();
+    Period period = measure(tokenUrl, contender, round);
+    Thread.sleep(settle.toMillis());
+    tally.requests += period.requests();
+    tally.bytesPer1000 = (storage.bytes() - before) * 1000.0 / period.requests();
   }
 
   private List<ThroughputResult.Rate> rates(
@@ -159,9 +175,7 @@ final class TokenThroughputBenchmark {
                   perRound.get(contender),
                   tally.requests,
                   sessions.getOrDefault(contender.clientId(), -1L),
-                  storage.bytes() < 0
-                      ? Double.NaN
-                      : tally.roundGrowthBytes * 1000.0 / tally.roundRequests);
+                  tally.bytesPer1000);
             })
         .toList();
   }
