@@ -109,19 +109,11 @@ final class BenchmarkChart {
       List.of("self-service", "plain,\nrefresh on", "control\n(plain twin)", "plain,\nKC defaults");
 
   private static Panel grants(List<ThroughputResult> results) {
-    List<Group> groups = new ArrayList<>();
-    for (int i = 0; i < GRANT_LABELS.size(); i++) {
-      int contender = i;
-      groups.add(
-          new Group(
-              GRANT_LABELS.get(i),
-              results.stream().mapToDouble(r -> r.grants().get(contender).mean()).toArray()));
-    }
     return new Panel(
         "1. client_credentials grants",
         "grants/s (higher is better)",
         results.stream().map(ThroughputResult::database).toList(),
-        groups,
+        perContender(results, ThroughputResult.Rate::mean),
         List.of(
             ratios(
                 results,
@@ -141,19 +133,11 @@ final class BenchmarkChart {
   }
 
   private static Panel sessions(List<ThroughputResult> results) {
-    List<Group> groups = new ArrayList<>();
-    for (int i = 0; i < GRANT_LABELS.size(); i++) {
-      int contender = i;
-      groups.add(
-          new Group(
-              GRANT_LABELS.get(i),
-              results.stream().mapToDouble(r -> r.grants().get(contender).sessions()).toArray()));
-    }
     return new Panel(
         "1. Sessions held after the grants",
         "sessions (lower is better)",
         results.stream().map(ThroughputResult::database).toList(),
-        groups,
+        perContender(results, ThroughputResult.Rate::sessions),
         results.stream()
             .map(
                 r ->
@@ -161,6 +145,22 @@ final class BenchmarkChart {
                         "%s: self-service %d sessions after %,d grants",
                         r.database(), r.selfService().sessions(), r.selfService().requests()))
             .toList());
+  }
+
+  /** One group per client_credentials contender, one bar per database. */
+  private static List<Group> perContender(
+      List<ThroughputResult> results, ToDoubleFunction<ThroughputResult.Rate> value) {
+    List<Group> groups = new ArrayList<>();
+    for (int i = 0; i < GRANT_LABELS.size(); i++) {
+      int contender = i;
+      groups.add(
+          new Group(
+              GRANT_LABELS.get(i),
+              results.stream()
+                  .mapToDouble(r -> value.applyAsDouble(r.grants().get(contender)))
+                  .toArray()));
+    }
+    return groups;
   }
 
   private static String ratios(

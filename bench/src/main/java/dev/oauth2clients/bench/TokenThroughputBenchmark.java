@@ -7,6 +7,7 @@ import dev.oauth2clients.testsupport.Database;
 import dev.oauth2clients.testsupport.Http;
 import dev.oauth2clients.testsupport.Json;
 import dev.oauth2clients.testsupport.TestRealm;
+import dev.oauth2clients.testsupport.TokenEndpoint;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -276,16 +277,7 @@ final class TokenThroughputBenchmark {
 
   private static Contender grant(String label, String clientId, String secret) {
     return new Contender(
-        label,
-        clientId,
-        Http.encodeForm(
-            Map.of(
-                "grant_type",
-                "client_credentials",
-                "client_id",
-                clientId,
-                "client_secret",
-                secret)));
+        label, clientId, Http.encodeForm(TokenEndpoint.clientCredentialsForm(clientId, secret)));
   }
 
   /** A refresh_token contender, with the refresh token of one fresh grant of the client. */
@@ -298,16 +290,7 @@ final class TokenThroughputBenchmark {
     return new Contender(
         label,
         clientId,
-        Http.encodeForm(
-            Map.of(
-                "grant_type",
-                "refresh_token",
-                "client_id",
-                clientId,
-                "client_secret",
-                secret,
-                "refresh_token",
-                refreshToken)));
+        Http.encodeForm(TokenEndpoint.refreshForm(clientId, secret, refreshToken)));
   }
 
   /** Sessions Keycloak holds per client after the grants, as the admin console counts them. */

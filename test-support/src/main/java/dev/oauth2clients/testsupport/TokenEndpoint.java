@@ -16,17 +16,27 @@ public final class TokenEndpoint {
   }
 
   public HttpResult clientCredentials(String clientId, String secret) {
-    return post(
-        Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
+    return post(clientCredentialsForm(clientId, secret));
   }
 
   public HttpResult refresh(String clientId, String secret, String refreshToken) {
-    return post(
-        Map.of(
-            "grant_type", "refresh_token",
-            "client_id", clientId,
-            "client_secret", secret,
-            "refresh_token", refreshToken));
+    return post(refreshForm(clientId, secret, refreshToken));
+  }
+
+  /** A client_credentials grant with client_secret_post. */
+  public static Map<String, String> clientCredentialsForm(String clientId, String secret) {
+    return Map.of(
+        "grant_type", "client_credentials", "client_id", clientId, "client_secret", secret);
+  }
+
+  /** A refresh_token grant with client_secret_post. */
+  public static Map<String, String> refreshForm(
+      String clientId, String secret, String refreshToken) {
+    return Map.of(
+        "grant_type", "refresh_token",
+        "client_id", clientId,
+        "client_secret", secret,
+        "refresh_token", refreshToken);
   }
 
   /** RFC 7662 introspection, authenticated as the realm's plain confidential client. */
