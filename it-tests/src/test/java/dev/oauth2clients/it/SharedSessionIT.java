@@ -111,7 +111,8 @@ class SharedSessionIT {
     JsonNode client = realm.api("alice").createNamed("Quiet session");
     String clientId = client.get("client_id").asText();
     String secret = client.get("client_secret").asText();
-    assertEquals(200, realm.tokens().clientCredentials(clientId, secret).status());
+    String firstRefreshToken =
+        realm.tokens().clientCredentials(clientId, secret).json().get("refresh_token").asText();
     long lastAccess = lastAccess(clientId);
 
     Thread.sleep(2_100);
@@ -121,6 +122,9 @@ class SharedSessionIT {
         lastAccess,
         lastAccess(clientId),
         "Keycloak would write the session on every grant a second apart");
+    HttpResult refreshed = realm.tokens().refresh(clientId, secret, firstRefreshToken);
+    assertEquals(
+        200, refreshed.status(), () -> "a later grant must not restart the session: " + refreshed);
   }
 
   private static long lastAccess(String clientId) {

@@ -1,20 +1,21 @@
 package dev.oauth2clients.grant;
 
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.keycloak.authentication.AuthenticationProcessor;
+import org.keycloak.OAuth2Constants;
 import org.keycloak.common.constants.ServiceAccountConstants;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.utils.SessionExpirationUtils;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.UserSessionManager;
 
@@ -33,10 +34,17 @@ import org.keycloak.services.managers.UserSessionManager;
 final class SharedSessions {
 
   /**
-   * Keycloak marks a service account's first client session so that an offline token request
-   * removes the online session; the shared session serves other requests and must stay.
+   * The notes Keycloak's grant puts on the request's client session that tokens read (issuer,
+   * requested scope, authorization details, level of authentication). Only these move to the shared
+   * session: the others are the request session's own bookkeeping, and copying its {@code
+   * startedAt} would make the shared session look newer than every refresh token it issued.
    */
-  private static final String FIRST_OFFLINE_ACCESS = AuthenticationProcessor.FIRST_OFFLINE_ACCESS;
+  private static final Set<String> REQUEST_NOTES =
+      Set.of(
+          OIDCLoginProtocol.ISSUER,
+          OAuth2Constants.SCOPE,
+          OAuth2Constants.AUTHORIZATION_DETAILS,
+          Constants.LEVEL_OF_AUTHENTICATION);
 
   /** The notes Keycloak's grant puts on a service account's session, read by its mappers. */
   private static final Set<String> SERVICE_ACCOUNT_NOTES =
@@ -158,10 +166,10 @@ final class SharedSessions {
 
   private static void copyChangedNotes(
       AuthenticatedClientSessionModel from, AuthenticatedClientSessionModel to) {
-    for (Map.Entry<String, String> note : from.getNotes().entrySet()) {
-      if (!FIRST_OFFLINE_ACCESS.equals(note.getKey())
-          && !note.getValue().equals(to.getNote(note.getKey()))) {
-        to.setNote(note.getKey(), note.getValue());
+    for (String note : REQUEST_NOTES) {
+      String value = from.getNote(note);
+      if (value != null && !value.equals(to.getNote(note))) {
+        to.setNote(note, value);
       }
     }
   }
