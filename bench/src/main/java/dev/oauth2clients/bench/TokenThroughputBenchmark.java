@@ -190,7 +190,7 @@ final class TokenThroughputBenchmark {
     client.put("serviceAccountsEnabled", true);
     client.put("fullScopeAllowed", false);
     client.putObject("attributes").put("client_credentials.use_refresh_token", "true");
-    Admin.expect(201, realm.admin().call("POST", "/" + realm.name() + "/clients", client));
+    realm.admin().createClient(realm.name(), client);
   }
 
   /** Requests answered 200 in one period, and their rate. */
