@@ -1,13 +1,16 @@
 package dev.oauth2clients.authenticator;
 
 import dev.oauth2clients.policy.RealmPolicy;
-import dev.oauth2clients.secret.ClientSecrets;
+import dev.oauth2clients.secret.StoredSecrets;
+import dev.oauth2clients.secret.StoredSecrets.Match;
 import dev.oauth2clients.store.ClientAttributes;
+import dev.oauth2clients.usage.LastUse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +23,7 @@ import org.keycloak.authentication.authenticators.client.ClientAuthUtil;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
@@ -86,11 +90,41 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
       return Optional.of(
           "An administrator revoked this client's secret; its owner must rotate it.");
     }
-    // Both attributes come from Keycloak's client cache: no database query on this path.
-    if (!ClientSecrets.matches(secret, client.getAttribute(ClientAttributes.SECRET_HASH))) {
-      return Optional.of("Invalid client credentials.");
+    // The hashes and their expiries come from Keycloak's client cache: no query on this path.
+    StoredSecrets secrets = StoredSecrets.of(client);
+    Match match = secrets.match(secret, Instant.now().getEpochSecond());
+    Optional<String> secretRefusal = secretRefusal(match, secrets);
+    if (secretRefusal.isPresent()) {
+      return secretRefusal;
     }
-    return ownerRefusal(context.getRealm(), policy, owner(context, client));
+    Optional<String> ownerRefusal =
+        ownerRefusal(context.getRealm(), policy, owner(context, client));
+    if (ownerRefusal.isEmpty()) {
+      boolean previous = match == Match.PREVIOUS;
+      LastUse.record(
+          context.getSession().getKeycloakSessionFactory(),
+          client,
+          previous,
+          previous ? secrets.previousHash() : secrets.currentHash());
+    }
+    return ownerRefusal;
+  }
+
+  private static Optional<String> secretRefusal(Match match, StoredSecrets secrets) {
+    return switch (match) {
+      case CURRENT, PREVIOUS -> Optional.empty();
+      case EXPIRED ->
+          Optional.of(
+              "The client secret expired at "
+                  + Instant.ofEpochSecond(secrets.currentExpiresAt())
+                  + "; its owner must rotate it.");
+      case OVERLAP_ENDED ->
+          Optional.of(
+              "This client secret was replaced by a rotation and its overlap ended at "
+                  + Instant.ofEpochSecond(secrets.previousExpiresAt())
+                  + "; use the new secret.");
+      case WRONG -> Optional.of("Invalid client credentials.");
+    };
   }
 
   private static UserModel owner(ClientAuthenticationFlowContext context, ClientModel client) {
@@ -180,6 +214,17 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
   @Override
   public String getId() {
     return PROVIDER_ID;
+  }
+
+  /** A removed client's last-use entry would otherwise stay in this node's memory for good. */
+  @Override
+  public void postInit(KeycloakSessionFactory factory) {
+    factory.register(
+        event -> {
+          if (event instanceof ClientModel.ClientRemovedEvent removed) {
+            LastUse.forget(removed.getClient().getId());
+          }
+        });
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.oauth2clients.client;
 
+import dev.oauth2clients.secret.StoredSecrets;
 import dev.oauth2clients.store.ClientAttributes;
 import dev.oauth2clients.store.SelfServiceClientEntity;
 import org.keycloak.models.ClientModel;
@@ -37,6 +38,11 @@ public record SelfServiceClient(ClientModel model, SelfServiceClientEntity entit
   /** The owner's own switch is off. */
   public boolean paused() {
     return ClientAttributes.isPaused(model);
+  }
+
+  /** Its secrets as the token endpoint sees them. */
+  public StoredSecrets secrets() {
+    return StoredSecrets.of(model);
   }
 
   /** The scopes the client may request: the base scopes plus the realm defaults it was given. */

@@ -6,6 +6,7 @@ import dev.oauth2clients.authenticator.ServiceAccountConsent;
 import dev.oauth2clients.events.AuditEvents;
 import dev.oauth2clients.events.AuditEvents.Operation;
 import dev.oauth2clients.secret.ClientSecrets;
+import dev.oauth2clients.secret.StoredSecrets;
 import dev.oauth2clients.store.ClientAttributes;
 import dev.oauth2clients.store.SelfServiceClientEntity;
 import dev.oauth2clients.store.SelfServiceClientStore;
@@ -51,7 +52,11 @@ public final class SelfServiceClients {
   /** The plain secret is returned here and nowhere else; only its hash is kept. */
   public record Created(SelfServiceClient client, String secret) {}
 
-  public Created create(UserModel owner, ClientMetadata metadata, int accessTokenLifespan) {
+  /**
+   * @param secretLifetime seconds the first secret works; {@link StoredSecrets#NEVER} for no end
+   */
+  public Created create(
+      UserModel owner, ClientMetadata metadata, int accessTokenLifespan, long secretLifetime) {
     ClientModel model = realm.addClient(ClientSecrets.newClientId());
     // Setting the protocol makes Keycloak attach the realm's default client scopes.
     model.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
@@ -75,7 +80,7 @@ public final class SelfServiceClients {
     long now = System.currentTimeMillis();
     SelfServiceClientEntity entity = ownershipRow(model, owner.getId(), now);
     SelfServiceClient client = new SelfServiceClient(model, entity);
-    String secret = newSecret(client);
+    String secret = newSecret(client, secretLifetime, 0);
     apply(client, metadata, accessTokenLifespan, now);
     store.add(entity);
     audit(Operation.CREATE, client);
@@ -88,15 +93,34 @@ public final class SelfServiceClients {
   }
 
   /**
-   * Replaces the hash: the old secret fails from the next request on. It also lifts an admin's
-   * revocation, which is what the admin asked the owner to do.
+   * Replaces the secret. The old one keeps working for {@code overlap} seconds (0: it fails from
+   * the next request on), and whatever secret an earlier overlap kept fails at once. It also lifts
+   * an admin's revocation, which is what the admin asked the owner to do.
+   *
+   * @param secretLifetime seconds the new secret works; {@link StoredSecrets#NEVER} for no end
    */
-  public String rotateSecret(SelfServiceClient client) {
-    String secret = newSecret(client);
+  public String rotateSecret(SelfServiceClient client, long secretLifetime, long overlap) {
+    String secret = newSecret(client, secretLifetime, overlap);
     client.model().removeAttribute(ClientAttributes.SECRET_REVOKED_BY_ADMIN);
-    client.entity().setUpdatedAt(System.currentTimeMillis());
+    // The secrets are rotated by now: if the old one still works, its last use moves with it.
+    SelfServiceClientEntity entity = client.entity();
+    boolean overlapping = client.secrets().overlapping(nowSeconds());
+    entity.setPreviousSecretLastUsedAt(overlapping ? entity.getSecretLastUsedAt() : null);
+    entity.setSecretLastUsedAt(null);
+    entity.setUpdatedAt(System.currentTimeMillis());
     audit(Operation.ROTATE_SECRET, client);
     return secret;
+  }
+
+  /** The secret the last rotation replaced fails from the next request on. */
+  public void endOverlap(SelfServiceClient client) {
+    if (client.secrets().previousHash() == null) {
+      return;
+    }
+    client.secrets().withoutPrevious().writeTo(client.model());
+    client.entity().setPreviousSecretLastUsedAt(null);
+    client.entity().setUpdatedAt(System.currentTimeMillis());
+    audit(Operation.END_SECRET_OVERLAP, client);
   }
 
   /**
@@ -202,11 +226,21 @@ public final class SelfServiceClients {
    * Gives the client a new secret and keeps only its hash. Keycloak asks only the authenticators of
    * the realm's client flow, so the flow gets the hashed-secret one wherever a secret is made.
    */
-  private String newSecret(SelfServiceClient client) {
+  private String newSecret(SelfServiceClient client, long lifetime, long overlap) {
     ClientAuthenticationFlowInstaller.ensureInstalled(realm);
     String secret = ClientSecrets.newSecret();
-    client.model().setAttribute(ClientAttributes.SECRET_HASH, ClientSecrets.hash(secret));
+    long now = nowSeconds();
+    long expiresAt = lifetime == StoredSecrets.NEVER ? StoredSecrets.NEVER : now + lifetime;
+    client
+        .secrets()
+        .rotated(ClientSecrets.hash(secret), expiresAt, overlap, now)
+        .writeTo(client.model());
+    client.entity().setSecretExpiresAt(expiresAt == StoredSecrets.NEVER ? null : expiresAt);
     return secret;
+  }
+
+  private static long nowSeconds() {
+    return System.currentTimeMillis() / 1000;
   }
 
   /** The realm's optional scopes (address, phone, …) are not part of the fixed scope set. */

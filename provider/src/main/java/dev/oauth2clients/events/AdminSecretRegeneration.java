@@ -1,5 +1,6 @@
 package dev.oauth2clients.events;
 
+import dev.oauth2clients.secret.StoredSecrets;
 import dev.oauth2clients.store.ClientAttributes;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -53,7 +54,7 @@ public class AdminSecretRegeneration implements GlobalEventListenerFactory {
 
   private static void revokeOwnersSecret(ClientModel client) {
     client.setAttribute(ClientAttributes.SECRET_REVOKED_BY_ADMIN, "true");
-    client.removeAttribute(ClientAttributes.SECRET_HASH);
+    StoredSecrets.revokeAll(client);
   }
 
   @Override

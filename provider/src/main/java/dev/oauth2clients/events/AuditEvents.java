@@ -22,6 +22,7 @@ public final class AuditEvents {
     CREATE(EventType.CLIENT_REGISTER),
     UPDATE(EventType.CLIENT_UPDATE),
     ROTATE_SECRET(EventType.CLIENT_UPDATE),
+    END_SECRET_OVERLAP(EventType.CLIENT_UPDATE),
     DELETE(EventType.CLIENT_DELETE),
     DELETE_WITH_OWNER(EventType.CLIENT_DELETE);
 

@@ -33,7 +33,16 @@ public record PolicyForm(Map<PolicySetting, String> values) {
             PolicySetting.ENABLED, Boolean.toString(policy.enabled()),
             PolicySetting.MAX_CLIENTS_PER_USER, Integer.toString(policy.maxClientsPerUser()),
             PolicySetting.REQUIRED_ROLE, policy.requiredRole().orElse(""),
-            PolicySetting.ACCESS_TOKEN_LIFESPAN, Integer.toString(policy.accessTokenLifespan())));
+            PolicySetting.ACCESS_TOKEN_LIFESPAN, Integer.toString(policy.accessTokenLifespan()),
+            PolicySetting.MAX_SECRET_LIFETIME,
+                policy.maxSecretLifetime().stream()
+                    .mapToObj(Integer::toString)
+                    .findFirst()
+                    .orElse(""),
+            PolicySetting.SECRET_LIFETIME_REQUIRED,
+                Boolean.toString(policy.secretLifetimeRequired()),
+            PolicySetting.MAX_ROTATION_OVERLAP, Integer.toString(policy.maxRotationOverlap()),
+            PolicySetting.EXPIRY_NOTICE_DAYS, Integer.toString(policy.expiryNoticeDays())));
   }
 
   /** What is wrong with the form, in words an admin can act on; empty when it may be saved. */

@@ -40,7 +40,40 @@ public enum PolicySetting {
       "Lifetime in seconds of the access tokens these clients get",
       Values.WHOLE_NUMBER,
       new WholeNumberRange(60, 86_400),
-      "3600");
+      "3600"),
+  MAX_SECRET_LIFETIME(
+      "maxSecretLifetime",
+      "oauth2-clients.max-secret-lifetime",
+      "Max secret lifetime",
+      "Longest lifetime in seconds of a client secret, and the lifetime a new secret gets when its"
+          + " owner names none; empty lets secrets live until rotated",
+      Values.WHOLE_NUMBER,
+      new WholeNumberRange(60, RealmPolicy.LONGEST_SECRET_LIFETIME),
+      ""),
+  SECRET_LIFETIME_REQUIRED(
+      "secretLifetimeRequired",
+      "oauth2-clients.secret-lifetime-required",
+      "Secret lifetime required",
+      "Refuses secrets without a lifetime. With a maximum set, new secrets get it by default.",
+      Values.SWITCH,
+      null,
+      "false"),
+  MAX_ROTATION_OVERLAP(
+      "maxRotationOverlap",
+      "oauth2-clients.max-rotation-overlap",
+      "Max rotation overlap",
+      "How many seconds a replaced secret may keep working after a rotation, at most",
+      Values.WHOLE_NUMBER,
+      new WholeNumberRange(0, 2_592_000),
+      "604800"),
+  EXPIRY_NOTICE_DAYS(
+      "expiryNoticeDays",
+      "oauth2-clients.expiry-notice-days",
+      "Expiry notice (days)",
+      "How many days before a secret expires its owner is told by e-mail; 0 sends no notice",
+      Values.WHOLE_NUMBER,
+      new WholeNumberRange(0, 365),
+      "7");
 
   /** What a setting holds. */
   public enum Values {

@@ -16,7 +16,14 @@ public record RealmPolicy(
     boolean enabled,
     int maxClientsPerUser,
     Optional<String> requiredRole,
-    int accessTokenLifespan) {
+    int accessTokenLifespan,
+    OptionalInt maxSecretLifetime,
+    boolean secretLifetimeRequired,
+    int maxRotationOverlap,
+    int expiryNoticeDays) {
+
+  /** Ten years: the longest lifetime any secret may be given, in seconds. */
+  public static final int LONGEST_SECRET_LIFETIME = 315_360_000;
 
   private static final Logger LOG = Logger.getLogger(RealmPolicy.class);
   private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
@@ -28,7 +35,21 @@ public record RealmPolicy(
         Optional.ofNullable(realm.getAttribute(PolicySetting.REQUIRED_ROLE.attribute))
             .map(String::trim)
             .filter(role -> !role.isEmpty()),
-        wholeNumber(realm, PolicySetting.ACCESS_TOKEN_LIFESPAN));
+        wholeNumber(realm, PolicySetting.ACCESS_TOKEN_LIFESPAN),
+        optionalWholeNumber(realm, PolicySetting.MAX_SECRET_LIFETIME),
+        isOn(realm, PolicySetting.SECRET_LIFETIME_REQUIRED),
+        wholeNumber(realm, PolicySetting.MAX_ROTATION_OVERLAP),
+        wholeNumber(realm, PolicySetting.EXPIRY_NOTICE_DAYS));
+  }
+
+  /** The lifetime a new secret gets when its owner names none: the maximum, if there is one. */
+  public OptionalInt defaultSecretLifetime() {
+    return maxSecretLifetime;
+  }
+
+  /** The longest lifetime an owner may ask for. */
+  public int secretLifetimeCap() {
+    return maxSecretLifetime.orElse(LONGEST_SECRET_LIFETIME);
   }
 
   private static boolean isOn(RealmModel realm, PolicySetting setting) {
@@ -44,16 +65,26 @@ public record RealmPolicy(
   }
 
   private static int wholeNumber(RealmModel realm, PolicySetting setting) {
+    return optionalWholeNumber(realm, setting)
+        .orElseGet(() -> Integer.parseInt(setting.defaultValue));
+  }
+
+  /** The setting's number; empty where it is unset (or malformed) and its default is empty. */
+  private static OptionalInt optionalWholeNumber(RealmModel realm, PolicySetting setting) {
     String value = realm.getAttribute(setting.attribute);
-    int fallback = Integer.parseInt(setting.defaultValue);
+    OptionalInt fallback =
+        setting.defaultValue.isEmpty()
+            ? OptionalInt.empty()
+            : OptionalInt.of(Integer.parseInt(setting.defaultValue));
     if (value == null || value.isBlank()) {
       return fallback;
     }
     OptionalInt parsed = setting.range().orElseThrow().parse(value);
     if (parsed.isEmpty()) {
       warnOnce(realm, setting, value);
+      return fallback;
     }
-    return parsed.orElse(fallback);
+    return parsed;
   }
 
   // Policy is read on every request; one line per bad value keeps the log readable.

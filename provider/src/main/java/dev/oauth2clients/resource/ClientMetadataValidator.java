@@ -1,6 +1,7 @@
 package dev.oauth2clients.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oauth2clients.client.ClientFields;
 import dev.oauth2clients.client.ClientFields.Field;
@@ -11,6 +12,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -40,6 +43,18 @@ final class ClientMetadataValidator {
           "client_id_issued_at",
           "client_secret_expires_at");
 
+  /**
+   * Fields the server shows that move on their own (a grant, the end of an overlap), so an object
+   * read a moment ago may echo a stale value: they are accepted with any value of their JSON type
+   * and ignored.
+   */
+  static final Map<String, JsonNodeType> MOVING_FIELDS =
+      Map.of(
+          "previous_secret_expires_at", JsonNodeType.NUMBER,
+          "last_used_at", JsonNodeType.STRING,
+          "secret_last_used_at", JsonNodeType.STRING,
+          "previous_secret_last_used_at", JsonNodeType.STRING);
+
   static final Set<String> USER_FIELDS =
       ClientFields.ALL.stream().map(Field::name).collect(Collectors.toUnmodifiableSet());
 
@@ -55,6 +70,9 @@ final class ClientMetadataValidator {
    */
   static ClientMetadata validate(ObjectNode body, AcceptedFixedValues accepted) {
     body.fieldNames().forEachRemaining(ClientMetadataValidator::requireKnownField);
+    MOVING_FIELDS.keySet().stream()
+        .filter(body::has)
+        .forEach(name -> requireMovingFieldType(name, body.get(name)));
     FIXED_FIELDS.forEach(name -> requireFixedValue(name, body.get(name), accepted));
     return new ClientMetadata(
         clientName(body, ClientFields.CLIENT_NAME),
@@ -71,9 +89,27 @@ final class ClientMetadataValidator {
         enabled(body, ClientFields.ENABLED));
   }
 
+  private static void requireMovingFieldType(String name, JsonNode sent) {
+    JsonNodeType type = MOVING_FIELDS.get(name);
+    if (type != null && !sent.isNull() && sent.getNodeType() != type) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(
+          name
+              + " is shown by the server; if sent, it must be a "
+              + type.name().toLowerCase(Locale.ROOT)
+              + " or null.");
+    }
+  }
+
   private static void requireKnownField(String name) {
-    if (USER_FIELDS.contains(name) || FIXED_FIELDS.contains(name)) {
+    if (USER_FIELDS.contains(name)
+        || FIXED_FIELDS.contains(name)
+        || MOVING_FIELDS.containsKey(name)) {
       return;
+    }
+    if (name.equals(SecretRequests.SECRET_EXPIRES_IN)
+        || name.equals(SecretRequests.PREVIOUS_SECRET_EXPIRES_IN)) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(
+          name + " applies to a new secret; send it when rotating with POST {client_id}/secret.");
     }
     if (name.equals("client_secret")) {
       throw ApiError.INVALID_CLIENT_METADATA.because(

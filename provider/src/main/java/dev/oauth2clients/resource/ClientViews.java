@@ -7,6 +7,8 @@ import dev.oauth2clients.client.FixedSettings;
 import dev.oauth2clients.client.SelfServiceClient;
 import dev.oauth2clients.policy.RealmPolicy;
 import dev.oauth2clients.resource.ClientMetadataValidator.AcceptedFixedValues;
+import dev.oauth2clients.secret.StoredSecrets;
+import dev.oauth2clients.store.SelfServiceClientEntity;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -22,8 +24,6 @@ import org.keycloak.protocol.oidc.OIDCLoginProtocol;
  * fields the server sets. Also says which fixed values a request may echo.
  */
 final class ClientViews {
-
-  private static final long SECRET_NEVER_EXPIRES = 0L;
 
   private ClientViews() {}
 
@@ -58,15 +58,13 @@ final class ClientViews {
     shown.put("owner", owner.getId());
     shown.put("access_token_lifespan", policy.accessTokenLifespan());
     shown.put("disabled_by_admin", false);
-    shown.put("client_secret_expires_at", SECRET_NEVER_EXPIRES);
+    shown.put("client_secret_expires_at", StoredSecrets.NEVER);
     return new AcceptedFixedValues(shown);
   }
 
   /** On update: what the client shows now. */
   static AcceptedFixedValues acceptedOnUpdate(SelfServiceClient client, RealmPolicy policy) {
-    ObjectNode shown = (ObjectNode) Json.toTree(withoutSecret(client, policy));
-    shown.put("client_secret_expires_at", SECRET_NEVER_EXPIRES);
-    return new AcceptedFixedValues(shown);
+    return new AcceptedFixedValues((ObjectNode) Json.toTree(withoutSecret(client, policy)));
   }
 
   /** What {@link SelfServiceClient#scope()} will say once the client exists. */
@@ -92,10 +90,14 @@ final class ClientViews {
   private static OAuth2ClientView view(
       SelfServiceClient client, RealmPolicy policy, String secret) {
     ClientMetadata fields = ClientFields.toExternal(client);
+    StoredSecrets secrets = client.secrets();
+    boolean overlapping = secrets.overlapping(Instant.now().getEpochSecond());
+    SelfServiceClientEntity entity = client.entity();
     return new OAuth2ClientView(
         client.clientId(),
         secret,
-        secret == null ? null : SECRET_NEVER_EXPIRES,
+        secrets.currentExpiresAt(),
+        overlapping ? secrets.previousExpiresAt() : null,
         client.createdAt() / 1000,
         fields.clientName(),
         fields.description(),
@@ -118,6 +120,15 @@ final class ClientViews {
         client.ownerId(),
         policy.accessTokenLifespan(),
         Instant.ofEpochMilli(client.createdAt()).toString(),
-        Instant.ofEpochMilli(client.updatedAt()).toString());
+        Instant.ofEpochMilli(client.updatedAt()).toString(),
+        rfc3339(entity.getLastUsedAt()),
+        rfc3339(entity.getSecretLastUsedAt()),
+        overlapping
+            ? Json.MAPPER.valueToTree(rfc3339(entity.getPreviousSecretLastUsedAt()))
+            : null);
+  }
+
+  private static String rfc3339(Long millis) {
+    return millis == null ? null : Instant.ofEpochMilli(millis).toString();
   }
 }

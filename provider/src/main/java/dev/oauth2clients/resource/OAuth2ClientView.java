@@ -1,17 +1,21 @@
 package dev.oauth2clients.resource;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
  * The client object of the contract, as JSON sees it (RFC 7591 names). Null members are left out,
- * so {@code client_secret} appears only where a secret was just made.
+ * so {@code client_secret} appears only where a secret was just made, and the previous secret's
+ * fields only during a rotation overlap; the last-use times are always there, null until used
+ * ({@code previous_secret_last_used_at} is a JSON null then, not a missing member).
  */
 record OAuth2ClientView(
     @JsonProperty("client_id") String clientId,
     @JsonProperty("client_secret") String clientSecret,
-    @JsonProperty("client_secret_expires_at") Long clientSecretExpiresAt,
+    @JsonProperty("client_secret_expires_at") long clientSecretExpiresAt,
+    @JsonProperty("previous_secret_expires_at") Long previousSecretExpiresAt,
     @JsonProperty("client_id_issued_at") long clientIdIssuedAt,
     @JsonProperty("client_name") String clientName,
     @JsonProperty("description") String description,
@@ -34,4 +38,8 @@ record OAuth2ClientView(
     @JsonProperty("owner") String owner,
     @JsonProperty("access_token_lifespan") int accessTokenLifespan,
     @JsonProperty("created_at") String createdAt,
-    @JsonProperty("updated_at") String updatedAt) {}
+    @JsonProperty("updated_at") String updatedAt,
+    @JsonProperty("last_used_at") @JsonInclude(JsonInclude.Include.ALWAYS) String lastUsedAt,
+    @JsonProperty("secret_last_used_at") @JsonInclude(JsonInclude.Include.ALWAYS)
+        String secretLastUsedAt,
+    @JsonProperty("previous_secret_last_used_at") JsonNode previousSecretLastUsedAt) {}

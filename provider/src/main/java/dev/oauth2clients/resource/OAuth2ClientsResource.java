@@ -70,6 +70,7 @@ public class OAuth2ClientsResource {
     return respond(
         call -> {
           ObjectNode json = RequestBodies.readObject(contentType, body, RequestBodies.JSON);
+          long secretLifetime = SecretRequests.lifetimeOnCreate(json, call.policy());
           ClientMetadata metadata =
               ClientMetadataValidator.validate(
                   json, ClientViews.acceptedOnCreate(realm, call.user(), call.policy()));
@@ -80,7 +81,8 @@ public class OAuth2ClientsResource {
                     + " clients; delete one first.");
           }
           SelfServiceClients.Created created =
-              clients.create(call.user(), metadata, call.policy().accessTokenLifespan());
+              clients.create(
+                  call.user(), metadata, call.policy().accessTokenLifespan(), secretLifetime);
           ClientPolicies.onCreate(session, created.client().model(), call.user(), call.token());
           URI location =
               session
@@ -163,12 +165,30 @@ public class OAuth2ClientsResource {
 
   @POST
   @Path("{clientId}/secret")
-  public Response rotateSecret(@PathParam("clientId") String clientId) {
+  public Response rotateSecret(
+      @PathParam("clientId") String clientId,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      InputStream body) {
     return respond(
         call -> {
           SelfServiceClient client = owned(call, clientId);
-          String secret = clients.rotateSecret(client);
+          SecretRequests.Rotation rotation =
+              SecretRequests.rotation(
+                  RequestBodies.readOptionalObject(contentType, body, RequestBodies.JSON),
+                  call.policy());
+          String secret = clients.rotateSecret(client, rotation.lifetime(), rotation.overlap());
           return json(Response.ok(), ClientViews.withSecret(client, call.policy(), secret));
+        });
+  }
+
+  /** Ends a rotation's overlap: the replaced secret fails from now on. Idempotent. */
+  @DELETE
+  @Path("{clientId}/secret/previous")
+  public Response endSecretOverlap(@PathParam("clientId") String clientId) {
+    return respond(
+        call -> {
+          clients.endOverlap(owned(call, clientId));
+          return Response.noContent().build();
         });
   }
 

@@ -3,6 +3,7 @@ package dev.oauth2clients.resource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.MediaType;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,6 +35,17 @@ final class RequestBodies {
       throw ApiError.INVALID_REQUEST.because("The request body must be a JSON object.");
     }
     return (ObjectNode) parsed;
+  }
+
+  /**
+   * As {@link #readObject}, but an empty body (with any or no content type) reads as {@code {}}.
+   */
+  static ObjectNode readOptionalObject(String contentType, InputStream body, MediaType expected) {
+    byte[] bytes = readAtMost(body, MAX_BYTES);
+    if (bytes.length == 0) {
+      return Json.MAPPER.createObjectNode();
+    }
+    return readObject(contentType, new ByteArrayInputStream(bytes), expected);
   }
 
   private static void requireMediaType(String contentType, MediaType expected) {

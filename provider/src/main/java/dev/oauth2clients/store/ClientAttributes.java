@@ -19,6 +19,16 @@ public final class ClientAttributes {
   /** The SHA-256 of the client's secret, lower-case hex. */
   public static final String SECRET_HASH = "oauth2-clients.secret-sha256";
 
+  /** When the secret stops working, in seconds since the epoch; absent when it never does. */
+  public static final String SECRET_EXPIRES_AT = "oauth2-clients.secret-expires-at";
+
+  /** The SHA-256 of the secret a rotation replaced, while it still works (rotation overlap). */
+  public static final String PREVIOUS_SECRET_HASH = "oauth2-clients.previous-secret-sha256";
+
+  /** When the replaced secret stops working, in seconds since the epoch. */
+  public static final String PREVIOUS_SECRET_EXPIRES_AT =
+      "oauth2-clients.previous-secret-expires-at";
+
   /**
    * {@code "true"} while the owner has paused the client; absent otherwise. Keycloak's own enabled
    * switch stays the admins', so an owner can never undo what an admin turned off.

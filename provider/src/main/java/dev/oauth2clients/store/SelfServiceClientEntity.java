@@ -76,6 +76,30 @@ public class SelfServiceClientEntity {
   @Column(name = "UPDATED_AT", nullable = false)
   private long updatedAt;
 
+  /**
+   * A copy of the client attribute {@link ClientAttributes#SECRET_EXPIRES_AT} (seconds since the
+   * epoch, null = never), kept here so that the expiry notice can find the secrets that end soon;
+   * the token endpoint reads the attribute.
+   */
+  @Column(name = "SECRET_EXPIRES_AT")
+  private Long secretExpiresAt;
+
+  /** The {@link #secretExpiresAt} whose expiry notice was sent; a new secret gets its own. */
+  @Column(name = "EXPIRY_NOTICE_SENT_FOR")
+  private Long expiryNoticeSentFor;
+
+  /** Milliseconds since the epoch of the latest use of any of the client's secrets. */
+  @Column(name = "LAST_USED_AT")
+  private Long lastUsedAt;
+
+  /** Of the current secret. */
+  @Column(name = "SECRET_LAST_USED_AT")
+  private Long secretLastUsedAt;
+
+  /** Of the secret the last rotation replaced. */
+  @Column(name = "PREVIOUS_SECRET_LAST_USED_AT")
+  private Long previousSecretLastUsedAt;
+
   public String getId() {
     return id;
   }
@@ -160,5 +184,45 @@ public class SelfServiceClientEntity {
 
   public void setUpdatedAt(long updatedAt) {
     this.updatedAt = updatedAt;
+  }
+
+  public Long getSecretExpiresAt() {
+    return secretExpiresAt;
+  }
+
+  public void setSecretExpiresAt(Long secretExpiresAt) {
+    this.secretExpiresAt = secretExpiresAt;
+  }
+
+  public Long getExpiryNoticeSentFor() {
+    return expiryNoticeSentFor;
+  }
+
+  public void setExpiryNoticeSentFor(Long expiryNoticeSentFor) {
+    this.expiryNoticeSentFor = expiryNoticeSentFor;
+  }
+
+  public Long getLastUsedAt() {
+    return lastUsedAt;
+  }
+
+  public void setLastUsedAt(Long lastUsedAt) {
+    this.lastUsedAt = lastUsedAt;
+  }
+
+  public Long getSecretLastUsedAt() {
+    return secretLastUsedAt;
+  }
+
+  public void setSecretLastUsedAt(Long secretLastUsedAt) {
+    this.secretLastUsedAt = secretLastUsedAt;
+  }
+
+  public Long getPreviousSecretLastUsedAt() {
+    return previousSecretLastUsedAt;
+  }
+
+  public void setPreviousSecretLastUsedAt(Long previousSecretLastUsedAt) {
+    this.previousSecretLastUsedAt = previousSecretLastUsedAt;
   }
 }

@@ -86,6 +86,32 @@ public final class SelfServiceClientStore {
     em.remove(entity);
   }
 
+  /**
+   * Records a use of the client's current secret ({@code previous} false) or of the one its last
+   * rotation replaced, at {@code at} (milliseconds), without loading the row; an older time never
+   * overwrites a newer one, so nodes whose writes cross keep the latest.
+   */
+  public void recordUse(String id, boolean previous, long at) {
+    String secretColumn = previous ? "previousSecretLastUsedAt" : "secretLastUsedAt";
+    em.createQuery(
+            "update SelfServiceClientEntity c set c."
+                + secretColumn
+                + " = :at where c.id = :id and (c."
+                + secretColumn
+                + " is null or c."
+                + secretColumn
+                + " < :at)")
+        .setParameter("id", id)
+        .setParameter("at", at)
+        .executeUpdate();
+    em.createQuery(
+            "update SelfServiceClientEntity c set c.lastUsedAt = :at where c.id = :id"
+                + " and (c.lastUsedAt is null or c.lastUsedAt < :at)")
+        .setParameter("id", id)
+        .setParameter("at", at)
+        .executeUpdate();
+  }
+
   public void removeRealm(String realmId) {
     em.createNamedQuery("oauth2Clients.deleteByRealm")
         .setParameter("realmId", realmId)

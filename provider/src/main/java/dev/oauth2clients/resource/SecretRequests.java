@@ -1,0 +1,108 @@
+package dev.oauth2clients.resource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.policy.RealmPolicy;
+import dev.oauth2clients.secret.StoredSecrets;
+import java.util.Set;
+
+/**
+ * What an owner may ask of a new secret: its lifetime ({@code secret_expires_in}) on create and
+ * rotate, and on rotate how long the old one keeps working ({@code previous_secret_expires_in}),
+ * each within the realm's policy. Times are seconds.
+ */
+final class SecretRequests {
+
+  static final String SECRET_EXPIRES_IN = "secret_expires_in";
+  static final String PREVIOUS_SECRET_EXPIRES_IN = "previous_secret_expires_in";
+  private static final Set<String> ROTATION_FIELDS =
+      Set.of(SECRET_EXPIRES_IN, PREVIOUS_SECRET_EXPIRES_IN);
+
+  /** A rotation's terms: the new secret's lifetime and the old one's overlap (0: none). */
+  record Rotation(long lifetime, long overlap) {}
+
+  private SecretRequests() {}
+
+  /**
+   * Takes {@code secret_expires_in} out of a create body, so that what remains is the client
+   * object, and returns the first secret's lifetime.
+   */
+  static long lifetimeOnCreate(ObjectNode body, RealmPolicy policy) {
+    return lifetime(body.remove(SECRET_EXPIRES_IN), policy);
+  }
+
+  static Rotation rotation(ObjectNode body, RealmPolicy policy) {
+    body.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!ROTATION_FIELDS.contains(name)) {
+                throw ApiError.INVALID_CLIENT_METADATA.because(
+                    "Unknown field '"
+                        + name
+                        + "'; a rotation takes only "
+                        + SECRET_EXPIRES_IN
+                        + " and "
+                        + PREVIOUS_SECRET_EXPIRES_IN
+                        + ".");
+              }
+            });
+    return new Rotation(
+        lifetime(body.get(SECRET_EXPIRES_IN), policy),
+        overlap(body.get(PREVIOUS_SECRET_EXPIRES_IN), policy));
+  }
+
+  private static long lifetime(JsonNode sent, RealmPolicy policy) {
+    if (sent == null || sent.isNull()) {
+      if (policy.defaultSecretLifetime().isPresent()) {
+        return policy.defaultSecretLifetime().getAsInt();
+      }
+      if (policy.secretLifetimeRequired()) {
+        throw ApiError.INVALID_CLIENT_METADATA.because(
+            "This realm requires secrets to expire: send "
+                + SECRET_EXPIRES_IN
+                + " in seconds, from 1 to "
+                + policy.secretLifetimeCap()
+                + ".");
+      }
+      return StoredSecrets.NEVER;
+    }
+    long cap = policy.secretLifetimeCap();
+    long lifetime = seconds(sent, SECRET_EXPIRES_IN, 1, cap);
+    if (lifetime > cap) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(
+          SECRET_EXPIRES_IN
+              + " is beyond "
+              + (policy.maxSecretLifetime().isPresent()
+                  ? "this realm's maximum of "
+                  : "the limit of ")
+              + cap
+              + " seconds.");
+    }
+    return lifetime;
+  }
+
+  private static long overlap(JsonNode sent, RealmPolicy policy) {
+    if (sent == null || sent.isNull()) {
+      return 0;
+    }
+    long cap = policy.maxRotationOverlap();
+    long overlap = seconds(sent, PREVIOUS_SECRET_EXPIRES_IN, 0, cap);
+    if (overlap > cap) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(
+          PREVIOUS_SECRET_EXPIRES_IN
+              + " is beyond this realm's maximum rotation overlap of "
+              + cap
+              + " seconds.");
+    }
+    return overlap;
+  }
+
+  /** A whole number of seconds, at least {@code min}; the caller checks the maximum. */
+  private static long seconds(JsonNode sent, String name, long min, long max) {
+    if (!sent.isIntegralNumber() || !sent.canConvertToLong() || sent.longValue() < min) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(
+          name + " must be a whole number of seconds from " + min + " to " + max + ".");
+    }
+    return sent.longValue();
+  }
+}
