@@ -84,6 +84,7 @@ public final class SelfServiceClients {
     apply(client, metadata, accessTokenLifespan, now);
     store.add(entity);
     audit(Operation.CREATE, client);
+    dev.oauth2clients.notice.OwnerNotices.clientCreated(session, realm, client);
     return new Created(client, secret);
   }
 
@@ -109,6 +110,7 @@ public final class SelfServiceClients {
     entity.setSecretLastUsedAt(null);
     entity.setUpdatedAt(System.currentTimeMillis());
     audit(Operation.ROTATE_SECRET, client);
+    dev.oauth2clients.notice.OwnerNotices.secretRotated(session, realm, client);
     return secret;
   }
 

@@ -1,6 +1,7 @@
 package dev.oauth2clients.events;
 
 import java.util.Locale;
+import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
@@ -24,7 +25,10 @@ public final class AuditEvents {
     ROTATE_SECRET(EventType.CLIENT_UPDATE),
     END_SECRET_OVERLAP(EventType.CLIENT_UPDATE),
     DELETE(EventType.CLIENT_DELETE),
-    DELETE_WITH_OWNER(EventType.CLIENT_DELETE);
+    DELETE_WITH_OWNER(EventType.CLIENT_DELETE),
+    // E-mails to the owner change nothing; CLIENT_INFO is Keycloak's type for telling about one.
+    NOTICE_CLIENT_CREATED(EventType.CLIENT_INFO),
+    NOTICE_SECRET_ROTATED(EventType.CLIENT_INFO);
 
     private final EventType type;
 
@@ -49,5 +53,33 @@ public final class AuditEvents {
         .detail(OWNER, ownerId)
         .detail(OPERATION, operation.name().toLowerCase(Locale.ROOT))
         .success();
+  }
+
+  /**
+   * An e-mail to the owner about their client: {@code error} is null when it went out, otherwise
+   * Keycloak's error code (then the event is {@code CLIENT_INFO_ERROR}). The address is a detail,
+   * as in Keycloak's own e-mail events.
+   */
+  public static void recordNotice(
+      KeycloakSession session,
+      RealmModel realm,
+      Operation operation,
+      String clientId,
+      String ownerId,
+      String email,
+      String error) {
+    EventBuilder event =
+        new EventBuilder(realm, session)
+            .event(operation.type)
+            .client(clientId)
+            .user(ownerId)
+            .detail(OWNER, ownerId)
+            .detail(Details.EMAIL, email)
+            .detail(OPERATION, operation.name().toLowerCase(Locale.ROOT));
+    if (error == null) {
+      event.success();
+    } else {
+      event.error(error);
+    }
   }
 }

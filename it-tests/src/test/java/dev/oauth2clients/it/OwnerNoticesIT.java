@@ -1,0 +1,321 @@
+package dev.oauth2clients.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import dev.oauth2clients.it.Mailbox.Mail;
+import dev.oauth2clients.testsupport.Admin;
+import dev.oauth2clients.testsupport.ClientsApi;
+import dev.oauth2clients.testsupport.HttpResult;
+import dev.oauth2clients.testsupport.Json;
+import dev.oauth2clients.testsupport.KeycloakServer;
+import dev.oauth2clients.testsupport.TestRealm;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The owner's e-mails, sent by the real server through the realm's SMTP settings to a GreenMail
+ * server in this JVM: on create, on rotation and before a secret expires; once each, to the owner
+ * alone, naming the client and never holding a secret.
+ */
+class OwnerNoticesIT {
+
+  @RegisterExtension static final GreenMailExtension MAIL = Mailbox.server();
+
+  /** A little longer than a mail needs after the commit. */
+  private static final Duration INTERVAL = Duration.ofSeconds(3);
+
+  private static final Duration WAIT = INTERVAL.multipliedBy(4).plusSeconds(10);
+
+  private static TestRealm realm;
+
+  @BeforeAll
+  static void createRealmThatSendsMail() {
+    realm =
+        TestRealm.create(
+            Map.of("oauth2-clients.enabled", "true"),
+            withMail(
+                representation -> {
+                  representation.put("internationalizationEnabled", true);
+                  representation.putArray("supportedLocales").add("en").add("de");
+                  representation.put("defaultLocale", "en");
+                }),
+            "alice",
+            "rotator",
+            "noaddress",
+            "lena");
+  }
+
+  @AfterAll
+  static void deleteRealm() {
+    realm.close();
+  }
+
+  @Test
+  void creationMailGoesToTheOwnerOnceNamingTheClientAndNoSecret() {
+    HttpResult created = realm.api("alice").create(Map.of("client_name", "Nightly <export> & co"));
+    assertEquals(201, created.status(), created::toString);
+    String clientId = created.json().get("client_id").asText();
+    String secret = created.json().get("client_secret").asText();
+
+    Mail mail = onlyMail("alice", about(clientId));
+    assertEquals("New API client: Nightly <export> & co", mail.subject());
+    assertTrue(mail.text().contains("Name: Nightly <export> & co"), mail::text);
+    assertTrue(mail.text().contains("Client ID: " + clientId), mail::text);
+    assertTrue(mail.html().contains("Nightly &lt;export&gt; &amp; co"), mail::html);
+    assertFalse(mail.html().contains("<export>"), "the owner's text is escaped in HTML");
+    assertFalse(mail.contains(secret), "a secret reached a mail");
+    assertEquals(
+        List.of("CLIENT_INFO/notice_client_created/alice@example.com"), noticeEvents(clientId));
+  }
+
+  @Test
+  void rotationMailGoesToTheOwnerOnceAndHoldsNeitherSecret() {
+    ClientsApi rotator = realm.api("rotator");
+    JsonNode created = rotator.createNamed("Rotated");
+    String clientId = created.get("client_id").asText();
+    HttpResult rotated = rotator.rotate(clientId);
+    assertEquals(200, rotated.status(), rotated::toString);
+
+    Mail mail = onlyMail("rotator", about(clientId).and(subject("New secret for")));
+    assertEquals("New secret for your API client Rotated", mail.subject());
+    assertTrue(mail.text().contains("Client ID: " + clientId), mail::text);
+    List<Mail> all = settled("rotator", about(clientId), 2);
+    assertEquals(2, all.size(), "one mail on create, one on rotation");
+    for (Mail each : all) {
+      assertFalse(each.contains(created.get("client_secret").asText()));
+      assertFalse(each.contains(rotated.json().get("client_secret").asText()));
+    }
+  }
+
+  @Test
+  void theMailIsInTheOwnersLanguage() {
+    String userId = realm.userId("lena");
+    ObjectNode user = user(realm, userId);
+    user.putObject("attributes").putArray("locale").add("de");
+    Admin.expect(204, realm.admin().call("PUT", "/" + realm.name() + "/users/" + userId, user));
+
+    String clientId = realm.api("lena").createNamed("Rechnungen").get("client_id").asText();
+
+    Mail mail = onlyMail("lena", about(clientId));
+    assertEquals("Neuer API-Client: Rechnungen", mail.subject());
+    assertTrue(mail.text().contains("Client-ID: " + clientId), mail::text);
+  }
+
+  @Test
+  void anOwnerWithoutAnAddressGetsNothingAndTheRequestSucceeds() {
+    ClientsApi owner = realm.api("noaddress");
+    String userId = realm.userId("noaddress");
+    ObjectNode user = user(realm, userId);
+    user.put("email", "");
+    Admin.expect(204, realm.admin().call("PUT", "/" + realm.name() + "/users/" + userId, user));
+
+    HttpResult created = owner.create(Map.of("client_name", "Nobody to tell"));
+    assertEquals(201, created.status(), created::toString);
+    String clientId = created.json().get("client_id").asText();
+    assertEquals(200, owner.rotate(clientId).status());
+
+    Mailbox.sleep(INTERVAL.plusSeconds(2));
+    assertEquals(List.of(), Mailbox.all(MAIL).stream().filter(about(clientId)).toList());
+    assertEquals(List.of(), noticeEvents(clientId));
+  }
+
+  @Test
+  void aChangeThatIsRolledBackSendsNothing() {
+    Consumer<ObjectNode> smtp = withMail(representation -> {});
+    try (TestRealm refusing =
+        TestRealm.create(Map.of("oauth2-clients.enabled", "true"), smtp, "eve")) {
+      refuseEveryClientBySecret(refusing);
+      HttpResult created = refusing.api("eve").create(Map.of("client_name", "Refused by policy"));
+      assertEquals(400, created.status(), created::toString);
+
+      Mailbox.sleep(Duration.ofSeconds(3));
+      assertEquals(List.of(), Mailbox.to(MAIL, "eve@example.com"), "the refused create mailed");
+    }
+  }
+
+  @Test
+  void aRealmWithoutSmtpSendsNothingAndSaysSoOnce() throws IOException {
+    try (TestRealm silent = TestRealm.create("sam")) {
+      ClientsApi sam = silent.api("sam");
+      for (int i = 0; i < 2; i++) {
+        HttpResult created = sam.create(Map.of("client_name", "Unannounced " + i));
+        assertEquals(201, created.status(), created::toString);
+      }
+
+      Mailbox.sleep(Duration.ofSeconds(2));
+      assertEquals(List.of(), Mailbox.to(MAIL, "sam@example.com"));
+      String log = serverLog();
+      assertEquals(
+          1,
+          Pattern.compile("Realm " + silent.name() + " has no SMTP server")
+              .matcher(log)
+              .results()
+              .count(),
+          "one log line per realm");
+    }
+  }
+
+  @Test
+  void aMailThatFailsDoesNotFailTheRequestAndIsAnErrorEvent() throws IOException {
+    int closedPort = freePort();
+    Consumer<ObjectNode> unreachable =
+        representation -> {
+          Mailbox.sendTo(closedPort, representation);
+          recordNoticeEvents(representation);
+        };
+    try (TestRealm broken =
+        TestRealm.create(Map.of("oauth2-clients.enabled", "true"), unreachable, "bob")) {
+      ClientsApi bob = broken.api("bob");
+      HttpResult created = bob.create(Map.of("client_name", "Mail server down"));
+      assertEquals(201, created.status(), created::toString);
+      String clientId = created.json().get("client_id").asText();
+      HttpResult rotated = bob.rotate(clientId);
+      assertEquals(200, rotated.status(), rotated::toString);
+
+      assertEquals(
+          List.of(
+              "CLIENT_INFO_ERROR/notice_client_created/bob@example.com",
+              "CLIENT_INFO_ERROR/notice_secret_rotated/bob@example.com"),
+          noticeEvents(broken, clientId));
+      String log = serverLog();
+      assertFalse(log.contains(created.json().get("client_secret").asText()));
+      assertFalse(log.contains(rotated.json().get("client_secret").asText()));
+    }
+  }
+
+  /** The one mail to the user that {@code which} selects; fails on none or on more than one. */
+  private static Mail onlyMail(String user, Predicate<Mail> which) {
+    List<Mail> mails = settled(user, which, 1);
+    assertEquals(1, mails.size(), () -> "mails to " + user + ": " + mails);
+    return mails.get(0);
+  }
+
+  /**
+   * The selected mails once {@code count} have come, after a little longer in which a duplicate
+   * would have come too.
+   */
+  private static List<Mail> settled(String user, Predicate<Mail> which, int count) {
+    String address = user + "@example.com";
+    List<Mail> mails = Mailbox.await(MAIL, address, which, count, WAIT);
+    assertEquals(count, mails.size(), () -> "mails to " + address + ": " + mails);
+    Mailbox.sleep(Duration.ofSeconds(2));
+    return Mailbox.to(MAIL, address).stream().filter(which).toList();
+  }
+
+  private static Predicate<Mail> about(String clientId) {
+    return mail -> mail.text().contains(clientId);
+  }
+
+  private static Predicate<Mail> subject(String fragment) {
+    return mail -> mail.subject().contains(fragment);
+  }
+
+  /** SMTP to this class's GreenMail, events saved, and whatever else the realm needs. */
+  private static Consumer<ObjectNode> withMail(Consumer<ObjectNode> more) {
+    return representation -> {
+      Mailbox.sendTo(MAIL, representation);
+      recordNoticeEvents(representation);
+      more.accept(representation);
+    };
+  }
+
+  /** Keycloak saves CLIENT_INFO events only where the realm lists them. */
+  private static void recordNoticeEvents(ObjectNode representation) {
+    representation.put("eventsEnabled", true);
+    representation.putArray("enabledEventTypes").add("CLIENT_INFO").add("CLIENT_INFO_ERROR");
+  }
+
+  private static List<String> noticeEvents(String clientId) {
+    return noticeEvents(realm, clientId);
+  }
+
+  /** type/operation/email of the client's notice events, oldest first. */
+  private static List<String> noticeEvents(TestRealm in, String clientId) {
+    JsonNode events =
+        Admin.expect(
+                200,
+                in.admin()
+                    .call(
+                        "GET",
+                        "/"
+                            + in.name()
+                            + "/events?client="
+                            + clientId
+                            + "&type=CLIENT_INFO&type=CLIENT_INFO_ERROR&max=100",
+                        null))
+            .json();
+    List<String> seen = new ArrayList<>();
+    for (JsonNode event : events) {
+      seen.add(
+          0,
+          event.get("type").asText()
+              + "/"
+              + event.at("/details/oauth2_clients_operation").asText()
+              + "/"
+              + event.at("/details/email").asText());
+    }
+    return seen;
+  }
+
+  private static ObjectNode user(TestRealm in, String userId) {
+    return (ObjectNode)
+        Admin.expect(200, in.admin().call("GET", "/" + in.name() + "/users/" + userId, null))
+            .json();
+  }
+
+  /**
+   * A client policy that allows only JWT client authentication: every create fails after it ran.
+   */
+  private static void refuseEveryClientBySecret(TestRealm in) {
+    ObjectNode profiles = Json.object();
+    ObjectNode profile = profiles.putArray("profiles").addObject();
+    profile.put("name", "jwt-only");
+    ObjectNode executor = profile.putArray("executors").addObject();
+    executor.put("executor", "secure-client-authenticator");
+    executor.putObject("configuration").putArray("allowed-client-authenticators").add("client-jwt");
+    Admin.expect(
+        204, in.admin().call("PUT", "/" + in.name() + "/client-policies/profiles", profiles));
+    ObjectNode policies = Json.object();
+    ObjectNode policy = policies.putArray("policies").addObject();
+    policy.put("name", "every client");
+    policy.put("enabled", true);
+    ArrayNode conditions = policy.putArray("conditions");
+    conditions.addObject().put("condition", "any-client").putObject("configuration");
+    policy.putArray("profiles").add("jwt-only");
+    Admin.expect(
+        204, in.admin().call("PUT", "/" + in.name() + "/client-policies/policies", policies));
+  }
+
+  private static String serverLog() throws IOException {
+    String log = System.getProperty("keycloak.log");
+    assumeTrue(log != null && KeycloakServer.get().database() != null, "log of an external server");
+    return Files.readString(Path.of(log), StandardCharsets.UTF_8);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

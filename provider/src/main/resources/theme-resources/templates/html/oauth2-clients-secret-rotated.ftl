@@ -1,0 +1,6 @@
+<#import "template.ftl" as layout>
+<@layout.emailLayout>
+<p>${msg("oauth2ClientsSecretRotatedBody", realmName)}</p>
+<#include "oauth2-clients-client.ftl">
+<p>${msg("oauth2ClientsNotYou")}</p>
+</@layout.emailLayout>

@@ -1,0 +1,3 @@
+<#ftl output_format="plainText">
+${msg("oauth2ClientsClientName")}: ${clientName}
+${msg("oauth2ClientsClientId")}: ${clientId}
