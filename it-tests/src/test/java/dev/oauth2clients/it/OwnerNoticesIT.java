@@ -22,6 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +45,13 @@ class OwnerNoticesIT {
 
   @RegisterExtension static final GreenMailExtension MAIL = Mailbox.server();
 
-  /** A little longer than a mail needs after the commit. */
-  private static final Duration INTERVAL = Duration.ofSeconds(3);
+  /** How often the test server runs the expiry notice task. */
+  private static final Duration INTERVAL = KeycloakServer.EXPIRY_NOTICE_INTERVAL;
 
   private static final Duration WAIT = INTERVAL.multipliedBy(4).plusSeconds(10);
+  private static final long THREE_DAYS = 259_200L;
+  private static final DateTimeFormatter EXPIRY =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private static TestRealm realm;
 
@@ -62,6 +68,7 @@ class OwnerNoticesIT {
                 }),
             "alice",
             "rotator",
+            "reminded",
             "noaddress",
             "lena");
   }
@@ -202,6 +209,77 @@ class OwnerNoticesIT {
       assertFalse(log.contains(created.json().get("client_secret").asText()));
       assertFalse(log.contains(rotated.json().get("client_secret").asText()));
     }
+  }
+
+  /**
+   * A secret that ends within the realm's notice days (7 by default) gets one reminder, however
+   * often the task runs; a new secret gets its own. Secrets that end later, or never, get none; nor
+   * does a realm that turned the notice off.
+   */
+  @Test
+  void aSecretThatExpiresSoonGetsOneReminderAndANewSecretItsOwn() {
+    Consumer<ObjectNode> noNotice = withMail(representation -> {});
+    try (TestRealm off =
+        TestRealm.create(
+            Map.of("oauth2-clients.enabled", "true", "oauth2-clients.expiry-notice-days", "0"),
+            noNotice,
+            "offuser")) {
+      String unnoticed =
+          createExpiring(off.api("offuser"), "Off", THREE_DAYS).get("client_id").asText();
+      ClientsApi reminded = realm.api("reminded");
+      JsonNode soon = createExpiring(reminded, "Soon", THREE_DAYS);
+      String clientId = soon.get("client_id").asText();
+      String later = createExpiring(reminded, "Later", 30 * 86_400L).get("client_id").asText();
+      String never = reminded.createNamed("Never").get("client_id").asText();
+
+      Mail reminder = onlyMail("reminded", about(clientId).and(subject("expires soon")));
+      assertEquals("The secret of your API client Soon expires soon", reminder.subject());
+      String expiresAt =
+          EXPIRY.format(Instant.ofEpochSecond(soon.get("client_secret_expires_at").asLong()));
+      assertTrue(reminder.text().contains(expiresAt), reminder::text);
+      assertFalse(reminder.contains(soon.get("client_secret").asText()));
+
+      Mailbox.sleep(INTERVAL.multipliedBy(3));
+      assertEquals(1, expiryMails("reminded", clientId).size(), "the task ran again: still one");
+
+      HttpResult rotated =
+          reminded.raw(
+              "POST",
+              "/" + clientId + "/secret",
+              ClientsApi.JSON,
+              Map.of("secret_expires_in", THREE_DAYS));
+      assertEquals(200, rotated.status(), rotated::toString);
+      List<Mail> reminders = settled("reminded", about(clientId).and(subject("expires soon")), 2);
+      assertEquals(2, reminders.size(), "the new secret gets a reminder of its own");
+      String newExpiry =
+          EXPIRY.format(
+              Instant.ofEpochSecond(rotated.json().get("client_secret_expires_at").asLong()));
+      assertTrue(reminders.get(1).text().contains(newExpiry), reminders.get(1)::text);
+      assertFalse(reminders.get(1).contains(rotated.json().get("client_secret").asText()));
+
+      assertEquals(List.of(), expiryMails("reminded", later), "30 days away: too early");
+      assertEquals(List.of(), expiryMails("reminded", never), "a secret without end");
+      assertEquals(List.of(), expiryMails("offuser", unnoticed), "expiry-notice-days 0");
+      assertEquals(
+          List.of(
+              "CLIENT_INFO/notice_client_created/reminded@example.com",
+              "CLIENT_INFO/notice_secret_expiring/reminded@example.com",
+              "CLIENT_INFO/notice_secret_rotated/reminded@example.com",
+              "CLIENT_INFO/notice_secret_expiring/reminded@example.com"),
+          noticeEvents(clientId));
+    }
+  }
+
+  private static JsonNode createExpiring(ClientsApi api, String name, long seconds) {
+    HttpResult created = api.create(Map.of("client_name", name, "secret_expires_in", seconds));
+    assertEquals(201, created.status(), created::toString);
+    return created.json();
+  }
+
+  private static List<Mail> expiryMails(String user, String clientId) {
+    return Mailbox.to(MAIL, user + "@example.com").stream()
+        .filter(about(clientId).and(subject("expires soon")))
+        .toList();
   }
 
   /** The one mail to the user that {@code which} selects; fails on none or on more than one. */

@@ -5,21 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import dev.oauth2clients.it.Mailbox.Mail;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.KeycloakCluster;
+import dev.oauth2clients.testsupport.KeycloakServer;
 import dev.oauth2clients.testsupport.TestRealm;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two Keycloak nodes sharing one PostgreSQL database, as in production: what one node does to a
  * client, the other sees at once. Runs in the PostgreSQL pass only.
  */
 class TwoNodeClusterIT {
+
+  @RegisterExtension static final GreenMailExtension MAIL = Mailbox.server();
 
   private static KeycloakCluster cluster;
   private static TestRealm onNode1;
@@ -94,6 +102,41 @@ class TwoNodeClusterIT {
     HttpResult paused = onNode2.tokens().refresh(clientId, secret, fromNode2.get(0));
     assertTrue(paused.status() == 400 || paused.status() == 401, paused::toString);
     assertEquals(401, onNode2.tokens().clientCredentials(clientId, secret).status());
+  }
+
+  /**
+   * Both nodes run the expiry notice task; Keycloak keeps them from running it at once, and the
+   * claim in the shared database keeps the one that runs next from mailing again.
+   */
+  @Test
+  void onTwoNodesASecretThatExpiresSoonGetsOneReminder() {
+    Duration interval = KeycloakServer.EXPIRY_NOTICE_INTERVAL;
+    try (TestRealm mailing =
+        TestRealm.createOn(
+            cluster.baseUrl(1),
+            Map.of("oauth2-clients.enabled", "true"),
+            realm -> Mailbox.sendTo(MAIL, realm),
+            "carol")) {
+      HttpResult created =
+          mailing
+              .onNode(cluster.baseUrl(2))
+              .api("carol")
+              .create(Map.of("client_name", "Reminded once", "secret_expires_in", 259_200));
+      assertEquals(201, created.status(), created::toString);
+      String clientId = created.json().get("client_id").asText();
+      Predicate<Mail> reminder =
+          mail -> mail.text().contains(clientId) && mail.subject().contains("expires soon");
+
+      List<Mail> reminders =
+          Mailbox.await(
+              MAIL, "carol@example.com", reminder, 1, interval.multipliedBy(4).plusSeconds(10));
+      assertEquals(1, reminders.size(), "a reminder within a few intervals");
+      Mailbox.sleep(interval.multipliedBy(5));
+      assertEquals(
+          1,
+          Mailbox.to(MAIL, "carol@example.com").stream().filter(reminder).count(),
+          "two nodes ran the task many times: still one reminder");
+    }
   }
 
   private static String refreshToken(HttpResult grant) {

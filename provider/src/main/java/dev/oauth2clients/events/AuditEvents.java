@@ -28,7 +28,8 @@ public final class AuditEvents {
     DELETE_WITH_OWNER(EventType.CLIENT_DELETE),
     // E-mails to the owner change nothing; CLIENT_INFO is Keycloak's type for telling about one.
     NOTICE_CLIENT_CREATED(EventType.CLIENT_INFO),
-    NOTICE_SECRET_ROTATED(EventType.CLIENT_INFO);
+    NOTICE_SECRET_ROTATED(EventType.CLIENT_INFO),
+    NOTICE_SECRET_EXPIRING(EventType.CLIENT_INFO);
 
     private final EventType type;
 

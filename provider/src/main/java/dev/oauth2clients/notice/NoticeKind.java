@@ -3,9 +3,9 @@ package dev.oauth2clients.notice;
 import dev.oauth2clients.events.AuditEvents.Operation;
 
 /**
- * The e-mails an owner gets, each with its subject message and template in the provider's theme
- * resources ({@code theme-resources/} in the JAR), which Keycloak adds to every theme, so they work
- * with any e-mail theme a realm has and a realm's own theme can override them.
+ * The three e-mails an owner gets, each with its subject message and template in the provider's
+ * theme resources ({@code theme-resources/} in the JAR), which Keycloak adds to every theme, so
+ * they work with any e-mail theme a realm has and a realm's own theme can override them.
  */
 enum NoticeKind {
   CLIENT_CREATED(
@@ -13,7 +13,11 @@ enum NoticeKind {
   SECRET_ROTATED(
       "oauth2ClientsSecretRotatedSubject",
       "oauth2-clients-secret-rotated.ftl",
-      Operation.NOTICE_SECRET_ROTATED);
+      Operation.NOTICE_SECRET_ROTATED),
+  SECRET_EXPIRING(
+      "oauth2ClientsSecretExpiringSubject",
+      "oauth2-clients-secret-expiring.ftl",
+      Operation.NOTICE_SECRET_EXPIRING);
 
   final String subjectKey;
   final String template;

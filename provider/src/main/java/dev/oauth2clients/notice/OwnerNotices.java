@@ -23,6 +23,11 @@ public final class OwnerNotices {
     afterCommit(session, realm, Notice.of(NoticeKind.SECRET_ROTATED, realm, client));
   }
 
+  /** The reminder {@code expiry-notice-days} before the client's secret expires. */
+  static void secretExpiring(KeycloakSession session, RealmModel realm, SelfServiceClient client) {
+    afterCommit(session, realm, Notice.of(NoticeKind.SECRET_EXPIRING, realm, client));
+  }
+
   private static void afterCommit(KeycloakSession session, RealmModel realm, Notice notice) {
     if (SmtpSettings.configured(realm)) {
       session

@@ -2,6 +2,8 @@ package dev.oauth2clients.resource;
 
 import dev.oauth2clients.client.ConsentScreen;
 import dev.oauth2clients.events.ModelLifecycleListener;
+import dev.oauth2clients.notice.ExpiryNotices;
+import java.time.Duration;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -13,6 +15,8 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
 public class OAuth2ClientsResourceProviderFactory implements RealmResourceProviderFactory {
 
   public static final String ID = "oauth2-clients";
+
+  private Duration expiryNoticeInterval;
 
   @Override
   public RealmResourceProvider create(KeycloakSession session) {
@@ -28,7 +32,9 @@ public class OAuth2ClientsResourceProviderFactory implements RealmResourceProvid
   }
 
   @Override
-  public void init(Config.Scope config) {}
+  public void init(Config.Scope config) {
+    expiryNoticeInterval = ExpiryNotices.interval(config);
+  }
 
   @Override
   public void postInit(KeycloakSessionFactory factory) {
@@ -39,6 +45,7 @@ public class OAuth2ClientsResourceProviderFactory implements RealmResourceProvid
             ConsentScreen.requireForEarlierClientsAtStartUp(factory);
           }
         });
+    ExpiryNotices.schedule(factory, expiryNoticeInterval);
   }
 
   @Override

@@ -41,7 +41,24 @@ import jakarta.persistence.Table;
               + " and c.ownerId = :ownerId"),
   @NamedQuery(
       name = "oauth2Clients.deleteByRealm",
-      query = "delete from SelfServiceClientEntity c where c.realmId = :realmId")
+      query = "delete from SelfServiceClientEntity c where c.realmId = :realmId"),
+  // The realm's secrets that end in (after, until] and whose notice is not sent (index on realm
+  // and expiry).
+  @NamedQuery(
+      name = "oauth2Clients.dueForExpiryNotice",
+      query =
+          "select c from SelfServiceClientEntity c where c.realmId = :realmId"
+              + " and c.secretExpiresAt > :after and c.secretExpiresAt <= :until"
+              + " and (c.expiryNoticeSentFor is null or c.expiryNoticeSentFor <> c.secretExpiresAt)"
+              + " order by c.secretExpiresAt"),
+  // Conditional, so that of two nodes that found the same row only one updates it: the other
+  // waits for its row lock, then finds the condition false and counts 0.
+  @NamedQuery(
+      name = "oauth2Clients.claimExpiryNotice",
+      query =
+          "update SelfServiceClientEntity c set c.expiryNoticeSentFor = :expiresAt"
+              + " where c.id = :id and c.secretExpiresAt = :expiresAt"
+              + " and (c.expiryNoticeSentFor is null or c.expiryNoticeSentFor <> :expiresAt)")
 })
 public class SelfServiceClientEntity {
 

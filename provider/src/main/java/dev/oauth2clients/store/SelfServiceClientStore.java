@@ -112,6 +112,31 @@ public final class SelfServiceClientStore {
         .executeUpdate();
   }
 
+  /**
+   * The realm's rows whose secret expires after {@code after} and at the latest {@code until}
+   * (seconds since the epoch) and has had no expiry notice yet, soonest first.
+   */
+  public List<SelfServiceClientEntity> dueForExpiryNotice(String realmId, long after, long until) {
+    return em.createNamedQuery("oauth2Clients.dueForExpiryNotice", SelfServiceClientEntity.class)
+        .setParameter("realmId", realmId)
+        .setParameter("after", after)
+        .setParameter("until", until)
+        .getResultList();
+  }
+
+  /**
+   * Marks the notice for the secret that expires at {@code expiresAt} as sent, unless it already is
+   * or the row has another secret by now. True for exactly one of any number of concurrent callers,
+   * and only that one may send it; the mark holds once the transaction commits.
+   */
+  public boolean claimExpiryNotice(String id, long expiresAt) {
+    return em.createNamedQuery("oauth2Clients.claimExpiryNotice")
+            .setParameter("id", id)
+            .setParameter("expiresAt", expiresAt)
+            .executeUpdate()
+        == 1;
+  }
+
   public void removeRealm(String realmId) {
     em.createNamedQuery("oauth2Clients.deleteByRealm")
         .setParameter("realmId", realmId)

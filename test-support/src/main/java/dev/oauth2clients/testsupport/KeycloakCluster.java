@@ -55,6 +55,7 @@ public final class KeycloakCluster {
                   "--optimized",
                   "--http-enabled=true",
                   "--hostname-strict=false",
+                  KeycloakProcess.EXPIRY_NOTICE_INTERVAL_OPTION,
                   "--db-url=" + db.jdbcUrl(),
                   "--db-username=" + db.user(),
                   "--db-password=unused-with-trust-auth",

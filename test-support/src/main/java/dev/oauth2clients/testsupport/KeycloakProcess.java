@@ -21,6 +21,18 @@ final class KeycloakProcess {
 
   static final String ADMIN_USER = "admin";
   static final String ADMIN_PASSWORD = "admin";
+
+  /**
+   * How often the test servers look for secrets that expire soon; the provider's default is 15m.
+   */
+  static final Duration EXPIRY_NOTICE_INTERVAL = Duration.ofSeconds(3);
+
+  /** The server option that sets it, on every test server. */
+  static final String EXPIRY_NOTICE_INTERVAL_OPTION =
+      "--spi-realm-restapi-extension--oauth2-clients--expiry-notice-interval="
+          + EXPIRY_NOTICE_INTERVAL.toSeconds()
+          + "s";
+
   // About a minute on a quiet 2-core machine; a start that re-augments under heavy load (seen:
   // load 12 on 2 cores) took over five.
   private static final Duration START_TIMEOUT = Duration.ofMinutes(10);

@@ -1,6 +1,7 @@
 package dev.oauth2clients.testsupport;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,9 @@ public final class KeycloakServer {
 
   public static final String ADMIN_USER = KeycloakProcess.ADMIN_USER;
   public static final String ADMIN_PASSWORD = KeycloakProcess.ADMIN_PASSWORD;
+
+  /** How often the provider's expiry notice task runs on the servers the tests start. */
+  public static final Duration EXPIRY_NOTICE_INTERVAL = KeycloakProcess.EXPIRY_NOTICE_INTERVAL;
 
   private static KeycloakServer instance;
 
@@ -72,7 +76,12 @@ public final class KeycloakServer {
     Path home = Path.of(KeycloakProcess.requiredProperty("keycloak.home"));
     TestDatabase database = TestDatabase.of(databaseKind, log.getParent());
     // declarative-ui shows the provider's admin console tab (an experimental Keycloak feature)
-    List<String> arguments = new ArrayList<>(List.of("start-dev", "--features=declarative-ui"));
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "start-dev",
+                "--features=declarative-ui",
+                KeycloakProcess.EXPIRY_NOTICE_INTERVAL_OPTION));
     arguments.addAll(database.keycloakOptions());
     KeycloakProcess process;
     try {

@@ -1,0 +1,4 @@
+<#ftl output_format="plainText">
+${msg("oauth2ClientsSecretExpiringBody", realmName, secretExpiresAt)}
+
+<#include "oauth2-clients-client.ftl">

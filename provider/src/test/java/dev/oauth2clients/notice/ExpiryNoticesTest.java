@@ -1,0 +1,34 @@
+package dev.oauth2clients.notice;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ExpiryNoticesTest {
+
+  @Test
+  void unsetMeansAQuarterOfAnHour() {
+    assertEquals(Duration.ofMinutes(15), ExpiryNotices.parseInterval(null));
+    assertEquals(Duration.ofMinutes(15), ExpiryNotices.parseInterval(" "));
+  }
+
+  @Test
+  void takesKeycloaksDurations() {
+    assertEquals(Duration.ofSeconds(3), ExpiryNotices.parseInterval("3s"));
+    assertEquals(Duration.ofSeconds(90), ExpiryNotices.parseInterval("90"));
+    assertEquals(Duration.ofHours(1), ExpiryNotices.parseInterval("1h"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "500ms", "-5m", "soon", "15 minutes"})
+  void refusesWhatIsNoDurationOfASecondOrMore(String value) {
+    IllegalArgumentException refused =
+        assertThrows(IllegalArgumentException.class, () -> ExpiryNotices.parseInterval(value));
+    assertTrue(refused.getMessage().contains("expiry-notice-interval"), refused::getMessage);
+  }
+}
