@@ -208,6 +208,9 @@ class SecretLifecycleIT {
     assertEquals(200, grant(realm, clientId, third).status());
     assertFalse(api.read(clientId).json().has("previous_secret_expires_at"));
     assertEquals(204, api.endOverlap(clientId).status(), "ending no overlap is no error");
+    HttpResult wrongMethod = api.raw("GET", "/" + clientId + "/secret/previous", null, null);
+    assertEquals(405, wrongMethod.status(), wrongMethod::toString);
+    assertTrue(wrongMethod.header("Allow").contains("DELETE"), wrongMethod::toString);
 
     HttpResult withoutOverlap = api.rotate(clientId);
     assertEquals(401, grant(realm, clientId, third).status(), "no overlap asked: gone at once");
