@@ -65,7 +65,9 @@ class SecretLifecycleIT {
     assertTrue(expiresAt >= before + 3 && expiresAt <= Instant.now().getEpochSecond() + 3);
     String clientId = created.json().get("client_id").asText();
     String secret = created.json().get("client_secret").asText();
-    assertEquals(200, grant(realm, clientId, secret).status());
+    HttpResult beforeExpiry = grant(realm, clientId, secret);
+    assertEquals(200, beforeExpiry.status(), beforeExpiry::toString);
+    String refreshToken = beforeExpiry.json().get("refresh_token").asText();
     assertEquals(
         expiresAt,
         realm.api("alice").read(clientId).json().get("client_secret_expires_at").asLong());
@@ -77,6 +79,8 @@ class SecretLifecycleIT {
     assertTrue(
         expired.json().get("error_description").asText().contains("expired"), expired::toString);
     assertFalse(expired.body().contains(secret));
+    HttpResult refresh = realm.tokens().refresh(clientId, secret, refreshToken);
+    assertEquals(401, refresh.status(), "nor does a refresh with the expired secret: " + refresh);
 
     HttpResult rotated = realm.api("alice").rotate(clientId);
     assertEquals(200, rotated.status(), rotated::toString);
@@ -285,6 +289,16 @@ class SecretLifecycleIT {
     assertRefused(
         api.replace(clientId, Json.object().put("client_name", "x").put("secret_expires_in", 60)),
         "secret_expires_in");
+  }
+
+  @Test
+  void anUnusedOldSecretShowsNullDuringItsOverlap() {
+    ClientsApi api = realm.api("alice");
+    String clientId = api.createNamed("Never used").get("client_id").asText();
+    assertEquals(200, api.rotate(clientId, Map.of("previous_secret_expires_in", 60)).status());
+    JsonNode read = api.read(clientId).json();
+    assertTrue(read.has("previous_secret_last_used_at"), read::toString);
+    assertTrue(read.get("previous_secret_last_used_at").isNull(), read::toString);
   }
 
   /** Rotates keeping the old secret {@code overlap} seconds; both then work. */
