@@ -4,7 +4,9 @@ import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/reac
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { ClientFormModal } from "./ClientFormModal";
 import { ConfirmModal } from "./ConfirmModal";
+import { RotateSecretModal } from "./RotateSecretModal";
 import { SecretModal } from "./SecretModal";
+import { Timestamp, fromEpochSeconds, fromRfc3339 } from "./Timestamp";
 import { clientsApi } from "./clientsApi";
 
 /**
@@ -65,6 +67,7 @@ export function ApiClientsPage() {
         <ClientFormModal
           title="Create API client"
           submitLabel="Create"
+          withSecretLifetime
           onClose={close}
           onSubmit={async (fields) => afterChange({ kind: "secret", client: await api.create(fields) })}
         />
@@ -82,14 +85,28 @@ export function ApiClientsPage() {
         />
       )}
       {dialog?.kind === "rotate" && (
-        <ConfirmModal
-          title="Rotate the secret?"
-          confirmLabel="Rotate secret"
+        <RotateSecretModal
+          client={dialog.client}
           onClose={close}
-          onConfirm={async () => afterChange({ kind: "secret", client: await api.rotateSecret(dialog.client.client_id) })}
+          onRotate={async (lifetimes) =>
+            afterChange({ kind: "secret", client: await api.rotateSecret(dialog.client.client_id, lifetimes) })
+          }
+        />
+      )}
+      {dialog?.kind === "end-overlap" && (
+        <ConfirmModal
+          title="End the overlap?"
+          confirmLabel="End overlap"
+          danger
+          onClose={close}
+          onConfirm={async () => {
+            await api.endOverlap(dialog.client.client_id);
+            await afterChange(undefined);
+          }}
         >
-          A new secret replaces the current one of <strong>{dialog.client.client_name}</strong>. The current secret stops
-          working at once, so update every program that uses it.
+          The previous secret of <strong>{dialog.client.client_name}</strong> stops working at once; only the current
+          one is accepted from then on. The previous secret was last used:{" "}
+          <Timestamp date={fromRfc3339(dialog.client.previous_secret_last_used_at)} fallback="not used yet" />.
         </ConfirmModal>
       )}
       {dialog?.kind === "delete" && (
@@ -124,6 +141,8 @@ function ClientsTable({ clients, onAction }) {
           <Th>Client ID</Th>
           <Th>Description</Th>
           <Th>Status</Th>
+          <Th>Secret</Th>
+          <Th>Last used</Th>
           <Th>Created</Th>
           <Th screenReaderText="Actions" />
         </Tr>
@@ -139,7 +158,15 @@ function ClientsTable({ clients, onAction }) {
             <Td dataLabel="Status">
               <ClientStatus client={client} />
             </Td>
-            <Td dataLabel="Created">{new Date(client.created_at).toLocaleString()}</Td>
+            <Td dataLabel="Secret">
+              <SecretLifecycle client={client} onEndOverlap={() => onAction({ kind: "end-overlap", client })} />
+            </Td>
+            <Td dataLabel="Last used">
+              <LastUsed client={client} />
+            </Td>
+            <Td dataLabel="Created">
+              <Timestamp date={fromRfc3339(client.created_at)} />
+            </Td>
             <Td isActionCell>
               <ActionsColumn
                 data-testid={`actions-${client.client_id}`}
@@ -164,4 +191,74 @@ function ClientStatus({ client }) {
     return <Label color="red">Disabled by an administrator</Label>;
   }
   return client.enabled ? <Label color="green">Active</Label> : <Label color="grey">Paused</Label>;
+}
+
+/**
+ * When the secret stops working and, during a rotation's overlap, when the previous one does; the
+ * owner may end the overlap early once every program has switched.
+ */
+function SecretLifecycle({ client, onEndOverlap }) {
+  const id = client.client_id;
+  const expiresAt = fromEpochSeconds(client.client_secret_expires_at);
+  const previousExpiresAt = fromEpochSeconds(client.previous_secret_expires_at);
+  return (
+    <>
+      <div data-testid={`secret-expiry-${id}`}>
+        <SecretExpiry expiresAt={expiresAt} />
+      </div>
+      {previousExpiresAt && (
+        <div data-testid={`previous-secret-expiry-${id}`} className="pf-v5-u-font-size-sm">
+          Previous secret works until <Timestamp date={previousExpiresAt} />{" "}
+          <Button variant="link" isInline onClick={onEndOverlap} data-testid={`end-overlap-${id}`}>
+            End overlap
+          </Button>
+        </div>
+      )}
+    </>
+  );
+}
+
+function SecretExpiry({ expiresAt }) {
+  if (!expiresAt) {
+    return "Never expires";
+  }
+  if (expiresAt <= new Date()) {
+    return (
+      <span className="pf-v5-u-danger-color-100">
+        Expired <Timestamp date={expiresAt} />
+      </span>
+    );
+  }
+  return (
+    <>
+      Expires <Timestamp date={expiresAt} />
+    </>
+  );
+}
+
+/**
+ * When the client last got a token; during an overlap also per secret, which tells the owner
+ * whether anything still uses the previous one. The server may lag a grant by up to a minute.
+ */
+function LastUsed({ client }) {
+  const id = client.client_id;
+  const overlapEnds = fromEpochSeconds(client.previous_secret_expires_at);
+  return (
+    <>
+      <div data-testid={`last-used-${id}`}>
+        <Timestamp date={fromRfc3339(client.last_used_at)} fallback="Not used yet" />
+      </div>
+      {overlapEnds && (
+        <div className="pf-v5-u-font-size-sm">
+          <div data-testid={`secret-last-used-${id}`}>
+            Current secret: <Timestamp date={fromRfc3339(client.secret_last_used_at)} fallback="not used yet" />
+          </div>
+          <div data-testid={`previous-secret-last-used-${id}`}>
+            Previous secret:{" "}
+            <Timestamp date={fromRfc3339(client.previous_secret_last_used_at)} fallback="not used yet" />
+          </div>
+        </div>
+      )}
+    </>
+  );
 }

@@ -11,6 +11,7 @@ import {
   TextInput,
 } from "@patternfly/react-core";
 import { useState } from "react";
+import { REALM_DEFAULT_LIFETIME, SecretLifetimeField, lifetimeSeconds } from "./SecretLifetimeFields";
 
 const linesOf = (text) =>
   text
@@ -33,11 +34,16 @@ function TextAreaField({ id, label, value, onChange, help }) {
   );
 }
 
-/** Name, description and redirect URIs of a new client or of one being edited. */
-export function ClientFormModal({ title, submitLabel, initial, onSubmit, onClose }) {
+/**
+ * Name, description and redirect URIs of a new client or of one being edited; a new client's
+ * form also asks for its secret's lifetime (`withSecretLifetime`), which an edit cannot change.
+ */
+export function ClientFormModal({ title, submitLabel, initial, withSecretLifetime, onSubmit, onClose }) {
   const [name, setName] = useState(initial?.client_name ?? "");
   const [description, setDescription] = useState(initial?.description ?? "");
   const [redirectUris, setRedirectUris] = useState((initial?.redirect_uris ?? []).join("\n"));
+  const [lifetime, setLifetime] = useState(REALM_DEFAULT_LIFETIME);
+  const secretExpiresIn = withSecretLifetime ? lifetimeSeconds(lifetime) : undefined;
   const [error, setError] = useState();
   const [busy, setBusy] = useState(false);
 
@@ -46,7 +52,12 @@ export function ClientFormModal({ title, submitLabel, initial, onSubmit, onClose
     setBusy(true);
     setError(undefined);
     try {
-      await onSubmit({ client_name: name, description, redirect_uris: linesOf(redirectUris) });
+      await onSubmit({
+        client_name: name,
+        description,
+        redirect_uris: linesOf(redirectUris),
+        ...(secretExpiresIn === undefined ? {} : { secret_expires_in: secretExpiresIn }),
+      });
     } catch (failure) {
       setError(failure);
       setBusy(false);
@@ -60,7 +71,14 @@ export function ClientFormModal({ title, submitLabel, initial, onSubmit, onClose
       isOpen
       onClose={onClose}
       actions={[
-        <Button key="save" type="submit" form="client-form" isLoading={busy} isDisabled={busy || !name.trim()} data-testid="save-client">
+        <Button
+          key="save"
+          type="submit"
+          form="client-form"
+          isLoading={busy}
+          isDisabled={busy || !name.trim() || Number.isNaN(secretExpiresIn)}
+          data-testid="save-client"
+        >
           {submitLabel}
         </Button>,
         <Button key="cancel" variant="link" onClick={onClose}>
@@ -85,6 +103,7 @@ export function ClientFormModal({ title, submitLabel, initial, onSubmit, onClose
           onChange={setRedirectUris}
           help="One per line, for the authorization code flow: https, http on localhost, or an app scheme such as com.example.app:/callback. Leave empty for machine-to-machine use."
         />
+        {withSecretLifetime && <SecretLifetimeField id="secret-lifetime" value={lifetime} onChange={setLifetime} />}
       </Form>
     </Modal>
   );

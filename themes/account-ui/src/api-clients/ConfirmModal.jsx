@@ -1,8 +1,11 @@
 import { Alert, Button, Modal } from "@patternfly/react-core";
 import { useState } from "react";
 
-/** Asks before an action that cannot be undone, and shows why it failed if it did. */
-export function ConfirmModal({ title, confirmLabel, danger, onConfirm, onClose, children }) {
+/**
+ * Asks before an action that cannot be undone, and shows why it failed if it did. `canConfirm`
+ * false holds the button back while choices in `children` are incomplete.
+ */
+export function ConfirmModal({ title, confirmLabel, danger, canConfirm = true, onConfirm, onClose, children }) {
   const [error, setError] = useState();
   const [busy, setBusy] = useState(false);
 
@@ -25,7 +28,14 @@ export function ConfirmModal({ title, confirmLabel, danger, onConfirm, onClose, 
       isOpen
       onClose={onClose}
       actions={[
-        <Button key="confirm" variant={danger ? "danger" : "primary"} onClick={confirm} isLoading={busy} isDisabled={busy} data-testid="confirm">
+        <Button
+          key="confirm"
+          variant={danger ? "danger" : "primary"}
+          onClick={confirm}
+          isLoading={busy}
+          isDisabled={busy || !canConfirm}
+          data-testid="confirm"
+        >
           {confirmLabel}
         </Button>,
         <Button key="cancel" variant="link" onClick={onClose}>

@@ -1,4 +1,5 @@
 import { Alert, Button, ClipboardCopy, Modal, Stack, StackItem, Title } from "@patternfly/react-core";
+import { Timestamp, fromEpochSeconds } from "./Timestamp";
 
 function CopyField({ label, value, testId }) {
   return (
@@ -38,11 +39,37 @@ export function SecretModal({ client, onClose }) {
         </StackItem>
         <CopyField label="Client ID" value={client.client_id} testId="new-client-id" />
         <CopyField label="Client secret" value={client.client_secret} testId="new-client-secret" />
+        <StackItem data-testid="new-secret-expiry">
+          <SecretDeadlines client={client} />
+        </StackItem>
         <StackItem>
           Use them with <code>client_secret_post</code> at the token endpoint, for example with{" "}
           <code>grant_type=client_credentials</code>.
         </StackItem>
       </Stack>
     </Modal>
+  );
+}
+
+/** The deadlines the owner has to plan for: when this secret expires and when the one it replaced stops. */
+function SecretDeadlines({ client }) {
+  const expiresAt = fromEpochSeconds(client.client_secret_expires_at);
+  const previousExpiresAt = fromEpochSeconds(client.previous_secret_expires_at);
+  return (
+    <>
+      {expiresAt ? (
+        <>
+          This secret expires <Timestamp date={expiresAt} />.
+        </>
+      ) : (
+        "This secret does not expire."
+      )}
+      {previousExpiresAt && (
+        <>
+          {" "}
+          The previous secret keeps working until <Timestamp date={previousExpiresAt} />.
+        </>
+      )}
+    </>
   );
 }

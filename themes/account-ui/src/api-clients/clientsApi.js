@@ -72,7 +72,14 @@ export function clientsApi({ environment, keycloak }) {
     create: (fields) => call("", { method: "POST", body: fields }),
     update: (clientId, fields) =>
       call(one(clientId), { method: "PATCH", body: fields, contentType: "application/merge-patch+json" }),
-    rotateSecret: (clientId) => call(`${one(clientId)}/secret`, { method: "POST" }),
+    // Without a choice the rotation stays bodiless, as it was before lifetimes: the realm's
+    // default lifetime, and the old secret dies at once. JSON leaves out the undefined ones.
+    rotateSecret: (clientId, lifetimes = {}) =>
+      call(`${one(clientId)}/secret`, {
+        method: "POST",
+        body: Object.values(lifetimes).some((value) => value !== undefined) ? lifetimes : undefined,
+      }),
+    endOverlap: (clientId) => call(`${one(clientId)}/secret/previous`, { method: "DELETE" }),
     remove: (clientId) => call(one(clientId), { method: "DELETE" }),
   };
 }

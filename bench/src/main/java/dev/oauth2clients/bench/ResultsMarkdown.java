@@ -91,6 +91,13 @@ final class ResultsMarkdown {
     ratioRow("refresh_token: self-service / plain", result.refreshSelfServiceVsPlain(), "–", "–");
     line(
         row(
+            "self-service `last_used_at` behind its last grant (tracking on in every round)",
+            format("%.0f s", result.lastUseLagSeconds()),
+            "",
+            format("≤ %.0f s", ThroughputResult.GOAL_LAST_USE_LAG_SECONDS),
+            met(result.metLastUseLag())));
+    line(
+        row(
             "sessions held by the self-service client",
             Long.toString(result.selfService().sessions()),
             "",

@@ -11,6 +11,7 @@ import dev.oauth2clients.testsupport.TokenEndpoint;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -91,6 +92,7 @@ final class TokenThroughputBenchmark {
       Map<Contender, Tally> tallies = new HashMap<>();
       Map<Contender, List<Double>> grantRates =
           measureAll(tokenUrl, grants, warmup, rounds, tallies);
+      double lastUseLag = lastUseLagSeconds(tokenUrl, grants.get(0), realm);
       for (Contender contender : grants) {
         measureGrowth(tokenUrl, contender, tallies.get(contender));
       }
@@ -116,7 +118,8 @@ final class TokenThroughputBenchmark {
               PairedRatio.of(grantRates.get(grants.get(0)), grantRates.get(grants.get(1))),
               PairedRatio.of(grantRates.get(grants.get(2)), grantRates.get(grants.get(1))),
               PairedRatio.of(
-                  refreshRates.get(refreshes.get(0)), refreshRates.get(refreshes.get(1))));
+                  refreshRates.get(refreshes.get(0)), refreshRates.get(refreshes.get(1))),
+              lastUseLag);
       report(result);
       return result;
     }
@@ -230,6 +233,20 @@ final class TokenThroughputBenchmark {
     return grants;
   }
 
+  /**
+   * Seconds between the end of a short burst of the self-service client's grants and the {@code
+   * last_used_at} its owner then reads; -1 where it reads null, which would mean tracking is off.
+   */
+  private double lastUseLagSeconds(String tokenUrl, Contender selfService, TestRealm realm)
+      throws Exception {
+    measure(tokenUrl, selfService, Duration.ofSeconds(2));
+    JsonNode lastUsed = realm.api("owner").read(selfService.clientId()).json().get("last_used_at");
+    if (lastUsed == null || lastUsed.isNull()) {
+      return -1;
+    }
+    return Duration.between(Instant.parse(lastUsed.asText()), Instant.now()).toMillis() / 1000.0;
+  }
+
   private void report(ThroughputResult result) {
     Text.heading(
         "1. token endpoint on %s: %d threads, %d rounds x %d s (after %d s warm-up each)",
@@ -257,6 +274,9 @@ final class TokenThroughputBenchmark {
     System.out.println(
         "ratio refresh_token self-service / plain:           median "
             + result.refreshSelfServiceVsPlain());
+    System.out.printf(
+        "last-use tracking on: last_used_at %.0f s behind the last grant (at most %.0f s)%n",
+        result.lastUseLagSeconds(), ThroughputResult.GOAL_LAST_USE_LAG_SECONDS);
   }
 
   private static void print(ThroughputResult.Rate rate) {

@@ -43,7 +43,8 @@ class ReportTest {
         new PairedRatio(vsDefaults, vsDefaults - 0.05, vsDefaults + 0.05),
         new PairedRatio(vsRefreshOn, vsRefreshOn - 0.1, vsRefreshOn + 0.1),
         new PairedRatio(1.01, 0.95, 1.05),
-        new PairedRatio(0.99, 0.9, 1.1));
+        new PairedRatio(0.99, 0.9, 1.1),
+        12.0);
   }
 
   private static ThroughputResult.Rate rate(

@@ -42,6 +42,13 @@ class AuditEventsIT {
     api.replace(clientId, Map.of("client_name", "Audited twice"));
     api.patch(clientId, Map.of("description", "patched"));
     String rotatedSecret = api.rotate(clientId).json().get("client_secret").asText();
+    String overlapped =
+        api.rotate(clientId, Map.of("previous_secret_expires_in", 60))
+            .json()
+            .get("client_secret")
+            .asText();
+    assertEquals(204, api.endOverlap(clientId).status());
+    assertEquals(204, api.endOverlap(clientId).status(), "no overlap left: no event");
     assertEquals(
         400, api.replace(clientId, Map.of("client_name", "")).status(), "a failure is no event");
     api.delete(clientId);
@@ -57,6 +64,7 @@ class AuditEventsIT {
       assertEquals(realm.userId("alice"), event.at("/details/owner").asText());
       assertFalse(event.toString().contains(created.get("client_secret").asText()));
       assertFalse(event.toString().contains(rotatedSecret));
+      assertFalse(event.toString().contains(overlapped));
     }
     assertEquals(
         List.of(
@@ -64,6 +72,8 @@ class AuditEventsIT {
             "CLIENT_UPDATE/update",
             "CLIENT_UPDATE/update",
             "CLIENT_UPDATE/rotate_secret",
+            "CLIENT_UPDATE/rotate_secret",
+            "CLIENT_UPDATE/end_secret_overlap",
             "CLIENT_DELETE/delete"),
         seen);
   }

@@ -1,6 +1,7 @@
 package dev.oauth2clients.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -137,6 +138,33 @@ class TwoNodeClusterIT {
           Mailbox.to(MAIL, "carol@example.com").stream().filter(reminder).count(),
           "two nodes ran the task many times: still one reminder");
     }
+  }
+
+  @Test
+  void anOverlapAndTheLastUseAreTheSameOnBothNodes() {
+    JsonNode client = onNode1.api("alice").createNamed("Rotated on two nodes");
+    String clientId = client.get("client_id").asText();
+    String oldSecret = client.get("client_secret").asText();
+    assertEquals(200, onNode2.tokens().clientCredentials(clientId, oldSecret).status());
+    JsonNode readOn1 = onNode1.api("alice").read(clientId).json();
+    assertFalse(readOn1.get("last_used_at").isNull(), "node 2's grant shows on node 1");
+    assertEquals(
+        readOn1.get("last_used_at"),
+        onNode2.api("alice").read(clientId).json().get("last_used_at"));
+
+    HttpResult rotated =
+        onNode1.api("alice").rotate(clientId, Map.of("previous_secret_expires_in", 600));
+    assertEquals(200, rotated.status(), rotated::toString);
+    String newSecret = rotated.json().get("client_secret").asText();
+    for (TestRealm node : List.of(onNode1, onNode2)) {
+      assertEquals(200, node.tokens().clientCredentials(clientId, oldSecret).status());
+      assertEquals(200, node.tokens().clientCredentials(clientId, newSecret).status());
+    }
+
+    assertEquals(204, onNode2.api("alice").endOverlap(clientId).status());
+    assertEquals(401, onNode1.tokens().clientCredentials(clientId, oldSecret).status(), "at once");
+    assertEquals(401, onNode2.tokens().clientCredentials(clientId, oldSecret).status());
+    assertEquals(200, onNode1.tokens().clientCredentials(clientId, newSecret).status());
   }
 
   private static String refreshToken(HttpResult grant) {

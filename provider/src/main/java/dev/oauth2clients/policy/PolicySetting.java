@@ -44,7 +44,7 @@ public enum PolicySetting {
   MAX_SECRET_LIFETIME(
       "maxSecretLifetime",
       "oauth2-clients.max-secret-lifetime",
-      "Max secret lifetime",
+      "Max secret lifetime (seconds)",
       "Longest lifetime in seconds of a client secret, and the lifetime a new secret gets when its"
           + " owner names none; empty lets secrets live until rotated",
       Values.WHOLE_NUMBER,
@@ -61,7 +61,7 @@ public enum PolicySetting {
   MAX_ROTATION_OVERLAP(
       "maxRotationOverlap",
       "oauth2-clients.max-rotation-overlap",
-      "Max rotation overlap",
+      "Max rotation overlap (seconds)",
       "How many seconds a replaced secret may keep working after a rotation, at most",
       Values.WHOLE_NUMBER,
       new WholeNumberRange(0, 2_592_000),

@@ -66,42 +66,31 @@ final class SecretRequests {
       }
       return StoredSecrets.NEVER;
     }
-    long cap = policy.secretLifetimeCap();
-    long lifetime = seconds(sent, SECRET_EXPIRES_IN, 1, cap);
-    if (lifetime > cap) {
-      throw ApiError.INVALID_CLIENT_METADATA.because(
-          SECRET_EXPIRES_IN
-              + " is beyond "
-              + (policy.maxSecretLifetime().isPresent()
-                  ? "this realm's maximum of "
-                  : "the limit of ")
-              + cap
-              + " seconds.");
-    }
-    return lifetime;
+    String maximum = policy.maxSecretLifetime().isPresent() ? "this realm's maximum" : "the limit";
+    return seconds(sent, SECRET_EXPIRES_IN, 1, policy.secretLifetimeCap(), maximum);
   }
 
   private static long overlap(JsonNode sent, RealmPolicy policy) {
     if (sent == null || sent.isNull()) {
       return 0;
     }
-    long cap = policy.maxRotationOverlap();
-    long overlap = seconds(sent, PREVIOUS_SECRET_EXPIRES_IN, 0, cap);
-    if (overlap > cap) {
-      throw ApiError.INVALID_CLIENT_METADATA.because(
-          PREVIOUS_SECRET_EXPIRES_IN
-              + " is beyond this realm's maximum rotation overlap of "
-              + cap
-              + " seconds.");
-    }
-    return overlap;
+    return seconds(
+        sent,
+        PREVIOUS_SECRET_EXPIRES_IN,
+        0,
+        policy.maxRotationOverlap(),
+        "this realm's maximum rotation overlap");
   }
 
-  /** A whole number of seconds, at least {@code min}; the caller checks the maximum. */
-  private static long seconds(JsonNode sent, String name, long min, long max) {
+  /** A whole number of seconds from {@code min} to {@code max}, which is {@code maximum}. */
+  private static long seconds(JsonNode sent, String name, long min, long max, String maximum) {
     if (!sent.isIntegralNumber() || !sent.canConvertToLong() || sent.longValue() < min) {
       throw ApiError.INVALID_CLIENT_METADATA.because(
           name + " must be a whole number of seconds from " + min + " to " + max + ".");
+    }
+    if (sent.longValue() > max) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(
+          name + " is beyond " + maximum + " of " + max + " seconds.");
     }
     return sent.longValue();
   }

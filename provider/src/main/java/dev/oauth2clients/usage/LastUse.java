@@ -23,7 +23,7 @@ public final class LastUse {
   private static final Logger LOG = Logger.getLogger(LastUse.class);
 
   /** The secret last written for a client's slot, and when. */
-  private record Written(String hash, long at) {}
+  record Written(String hash, long at) {}
 
   private static final Map<String, Written> WRITTEN = new ConcurrentHashMap<>();
 

@@ -49,6 +49,15 @@ public final class ClientsApi {
     return raw("POST", "/" + clientId + "/secret", null, null);
   }
 
+  /** A rotation with terms, e.g. {@code previous_secret_expires_in}. */
+  public HttpResult rotate(String clientId, Object body) {
+    return raw("POST", "/" + clientId + "/secret", "application/json", body);
+  }
+
+  public HttpResult endOverlap(String clientId) {
+    return raw("DELETE", "/" + clientId + "/secret/previous", null, null);
+  }
+
   /** Any request: body is a JSON-able object, a string sent as is, or raw bytes. */
   public HttpResult raw(String method, String path, String contentType, Object body) {
     Map<String, String> headers = new HashMap<>(Http.bearer(token));

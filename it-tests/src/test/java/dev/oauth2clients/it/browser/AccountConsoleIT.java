@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.TestRealm;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * A user manages their API clients on the account console's "API clients" page in a real browser,
@@ -29,6 +35,11 @@ class AccountConsoleIT {
   private static final By CLOSE_SECRET = By.cssSelector("[data-testid=close-secret]");
   private static final By CONFIRM = By.cssSelector("[data-testid=confirm]");
   private static final By FORM_ERROR = By.cssSelector("[data-testid=form-error]");
+  private static final By NEW_SECRET_EXPIRY = By.cssSelector("[data-testid=new-secret-expiry]");
+  private static final String MAX_SECRET_LIFETIME = "oauth2-clients.max-secret-lifetime";
+  // How the page writes a day in the browser's English (--lang=en-US): "December 2, 2026".
+  private static final DateTimeFormatter DAY_AS_SHOWN =
+      DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH).withZone(ZoneId.systemDefault());
 
   private static TestRealm realm;
   private Browser browser;
@@ -140,6 +151,128 @@ class AccountConsoleIT {
     assertFalse(shown.contains("invalid_redirect_uri"), "codes stay out of the page: " + shown);
     assertFalse(browser.isPresent(NEW_SECRET));
     assertEquals(0, realm.api("dana").list("").json().size());
+  }
+
+  @Test
+  void aSecretsLifetimeAndARotationsOverlapShowOnThePageAndHoldAtTheTokenEndpoint() {
+    browser.click(CREATE);
+    browser.type(By.id("client-name"), "Deploy bot");
+    browser.choose(By.id("secret-lifetime"), "90 days");
+    long beforeCreate = Instant.now().getEpochSecond();
+    browser.click(SAVE);
+    String clientId = browser.visible(NEW_CLIENT_ID).getDomProperty("value");
+    String first = browser.visible(NEW_SECRET).getDomProperty("value");
+    long afterCreate = Instant.now().getEpochSecond();
+    long firstExpiresAt = read(clientId).get("client_secret_expires_at").asLong();
+    assertBetween(beforeCreate, afterCreate, firstExpiresAt - Duration.ofDays(90).toSeconds());
+    assertShowsMoment(NEW_SECRET_EXPIRY, firstExpiresAt);
+    browser.click(CLOSE_SECRET);
+    browser.waitUntilGone(NEW_SECRET);
+    assertShowsMoment(testId("secret-expiry-" + clientId), firstExpiresAt);
+    assertEquals("Not used yet", browser.visible(testId("last-used-" + clientId)).getText());
+    assertFalse(browser.isPresent(testId("previous-secret-expiry-" + clientId)));
+
+    chooseAction(clientId, "Rotate secret");
+    browser.choose(By.id("rotate-secret-lifetime"), "30 days");
+    browser.choose(By.id("rotate-overlap"), "1 day");
+    browser.screenshot("account-secret-rotate");
+    long beforeRotation = Instant.now().getEpochSecond();
+    browser.click(CONFIRM);
+    String second = browser.visible(NEW_SECRET).getDomProperty("value");
+    long afterRotation = Instant.now().getEpochSecond();
+    JsonNode rotated = read(clientId);
+    long secondExpiresAt = rotated.get("client_secret_expires_at").asLong();
+    long overlapEndsAt = rotated.get("previous_secret_expires_at").asLong();
+    assertBetween(beforeRotation, afterRotation, secondExpiresAt - Duration.ofDays(30).toSeconds());
+    assertBetween(beforeRotation, afterRotation, overlapEndsAt - Duration.ofDays(1).toSeconds());
+    browser.waitForText(NEW_SECRET_EXPIRY, "The previous secret keeps working until");
+    assertShowsMoment(
+        By.cssSelector("[data-testid=new-secret-expiry] time:last-of-type"), overlapEndsAt);
+
+    assertGrants(clientId, first);
+    assertGrants(clientId, second);
+    browser.click(CLOSE_SECRET);
+    browser.waitUntilGone(NEW_SECRET);
+    // The list the page holds predates the grants; a fresh load shows their use.
+    JsonNode used = read(clientId);
+    browser.go(realm.url() + "/account/api-clients");
+    assertShowsMoment(testId("secret-expiry-" + clientId), secondExpiresAt);
+    assertShowsMoment(testId("previous-secret-expiry-" + clientId), overlapEndsAt);
+    assertShowsMoment(testId("last-used-" + clientId), used.get("last_used_at"));
+    assertShowsMoment(testId("secret-last-used-" + clientId), used.get("secret_last_used_at"));
+    assertShowsMoment(
+        testId("previous-secret-last-used-" + clientId), used.get("previous_secret_last_used_at"));
+    browser.screenshot("account-secret-lifecycle");
+
+    browser.click(testId("end-overlap-" + clientId));
+    browser.click(CONFIRM);
+    browser.waitUntilGone(testId("previous-secret-expiry-" + clientId));
+    assertRefused(clientId, first);
+    assertGrants(clientId, second);
+    assertFalse(read(clientId).has("previous_secret_expires_at"));
+    assertShowsMoment(testId("secret-expiry-" + clientId), secondExpiresAt);
+    assertEquals(204, realm.api("dana").delete(clientId).status());
+  }
+
+  @Test
+  void aLifetimeBeyondTheRealmsMaximumIsRefusedInWordsAndCreatesNothing() {
+    realm.setAttributes(
+        Map.of(MAX_SECRET_LIFETIME, String.valueOf(Duration.ofDays(30).toSeconds())));
+    try {
+      browser.click(CREATE);
+      browser.type(By.id("client-name"), "Too long lived");
+      browser.choose(By.id("secret-lifetime"), "Custom number of days");
+      browser.type(By.id("secret-lifetime-days"), "45");
+      browser.click(SAVE);
+
+      String shown = browser.visible(FORM_ERROR).getText();
+      assertTrue(shown.contains("Some of the details are not accepted."), shown);
+      assertTrue(shown.contains("maximum"), "the server's reason is shown: " + shown);
+      assertFalse(
+          shown.contains("invalid_client_metadata"), "codes stay out of the page: " + shown);
+      assertFalse(browser.isPresent(NEW_SECRET));
+      assertEquals(0, realm.api("dana").list("").json().size());
+    } finally {
+      // blank is the attribute's default: no maximum, as the other tests expect
+      realm.setAttributes(Map.of(MAX_SECRET_LIFETIME, ""));
+    }
+  }
+
+  /**
+   * The page shows {@code epochSeconds} in a {@code <time>} element (within {@code shown}) whose
+   * machine-readable moment is exactly the server's and whose words name the same day.
+   */
+  private void assertShowsMoment(By shown, long epochSeconds) {
+    assertShowsMoment(shown, Instant.ofEpochSecond(epochSeconds));
+  }
+
+  /** The same for an RFC 3339 moment of the API, which must be there. */
+  private void assertShowsMoment(By shown, JsonNode rfc3339) {
+    assertTrue(rfc3339 != null && rfc3339.isTextual(), "the API has a moment: " + rfc3339);
+    assertShowsMoment(shown, Instant.parse(rfc3339.asText()));
+  }
+
+  private void assertShowsMoment(By shown, Instant moment) {
+    WebElement time = browser.visible(shown);
+    if (!time.getTagName().equals("time")) {
+      time = time.findElement(By.tagName("time"));
+    }
+    assertEquals(moment, Instant.parse(time.getDomAttribute("datetime")));
+    assertTrue(time.getText().startsWith(DAY_AS_SHOWN.format(moment)), time.getText());
+  }
+
+  private static void assertBetween(long low, long high, long value) {
+    assertTrue(low <= value && value <= high, value + " is not in [" + low + ", " + high + "]");
+  }
+
+  private static By testId(String id) {
+    return By.cssSelector("[data-testid=" + id + "]");
+  }
+
+  private static JsonNode read(String clientId) {
+    HttpResult read = realm.api("dana").read(clientId);
+    assertEquals(200, read.status(), read::toString);
+    return read.json();
   }
 
   private void chooseAction(String clientId, String action) {

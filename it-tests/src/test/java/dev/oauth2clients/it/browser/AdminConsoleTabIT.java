@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.KeycloakServer;
 import dev.oauth2clients.testsupport.TestRealm;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,10 @@ class AdminConsoleTabIT {
 
   private static final String QUOTA_ATTRIBUTE = "oauth2-clients.max-clients-per-user";
   private static final By QUOTA = By.cssSelector("input[data-testid=maxClientsPerUser]");
+  private static final String MAX_LIFETIME_ATTRIBUTE = "oauth2-clients.max-secret-lifetime";
+  private static final By MAX_LIFETIME = By.cssSelector("input[data-testid=maxSecretLifetime]");
+  private static final By MAX_OVERLAP = By.cssSelector("input[data-testid=maxRotationOverlap]");
+  private static final By NOTICE_DAYS = By.cssSelector("input[data-testid=expiryNoticeDays]");
   private static final By ENABLED = By.cssSelector("input[data-testid=enabled]");
   private static final By SAVE = By.cssSelector("[data-testid=save]");
   private static final By ERROR_ALERT = By.cssSelector(".pf-v5-c-alert.pf-m-danger");
@@ -53,7 +58,6 @@ class AdminConsoleTabIT {
       browser.type(QUOTA, "2");
       browser.click(SAVE);
       browser.waitUntil("the quota reaches the realm", () -> "2".equals(quotaAttribute()));
-      browser.screenshot("admin-realm-tab");
 
       HttpResult third = realm.api("quinn").create(Map.of("client_name", "third"));
       assertEquals(409, third.status(), third::toString);
@@ -65,6 +69,28 @@ class AdminConsoleTabIT {
       assertTrue(refusal.contains("Max clients per user must be a whole number"), refusal);
       assertEquals("2", quotaAttribute(), "a refused save changes nothing");
     }
+  }
+
+  @Test
+  void theSecretLifetimeMaximumAndNoticeLeadTimeSavedOnTheTabHold() {
+    try (Browser browser = Browser.open()) {
+      openTab(browser);
+      assertEquals("604800", browser.visible(MAX_OVERLAP).getDomProperty("value"), "the default");
+      browser.type(MAX_LIFETIME, "3600");
+      browser.type(NOTICE_DAYS, "3");
+      browser.click(SAVE);
+      browser.waitUntil(
+          "the maximum reaches the realm", () -> "3600".equals(attribute(MAX_LIFETIME_ATTRIBUTE)));
+      browser.screenshot("admin-realm-tab");
+    }
+    assertEquals("3", attribute("oauth2-clients.expiry-notice-days"));
+    HttpResult beyond =
+        realm.api("quinn").create(Map.of("client_name", "Too long", "secret_expires_in", 3601));
+    assertEquals(400, beyond.status(), beyond::toString);
+    HttpResult byDefault = realm.api("quinn").create(Map.of("client_name", "Capped"));
+    long expiresIn =
+        byDefault.json().get("client_secret_expires_at").asLong() - Instant.now().getEpochSecond();
+    assertTrue(expiresIn > 3590 && expiresIn <= 3600, byDefault::toString);
   }
 
   @Test
@@ -90,6 +116,10 @@ class AdminConsoleTabIT {
   }
 
   private String quotaAttribute() {
-    return realm.admin().realm(realm.name()).path("attributes").path(QUOTA_ATTRIBUTE).asText();
+    return attribute(QUOTA_ATTRIBUTE);
+  }
+
+  private String attribute(String name) {
+    return realm.admin().realm(realm.name()).path("attributes").path(name).asText();
   }
 }

@@ -17,6 +17,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -87,6 +88,11 @@ final class Browser implements AutoCloseable {
     WebElement field = visible(locator);
     field.clear();
     field.sendKeys(text);
+  }
+
+  /** Picks an option of a native select by the words the user reads. */
+  void choose(By select, String option) {
+    new Select(visible(select)).selectByVisibleText(option);
   }
 
   void waitUntilGone(By locator) {
