@@ -3,6 +3,7 @@ package dev.oauth2clients.it;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.oauth2clients.testsupport.Pause;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -90,16 +91,7 @@ final class Mailbox {
       if (mails.size() >= count || Instant.now().isAfter(deadline)) {
         return mails;
       }
-      sleep(Duration.ofMillis(200));
-    }
-  }
-
-  static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+      Pause.sleep(Duration.ofMillis(200));
     }
   }
 

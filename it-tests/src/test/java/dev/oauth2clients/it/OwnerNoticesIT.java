@@ -15,6 +15,7 @@ import dev.oauth2clients.testsupport.ClientsApi;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.Json;
 import dev.oauth2clients.testsupport.KeycloakServer;
+import dev.oauth2clients.testsupport.Pause;
 import dev.oauth2clients.testsupport.TestRealm;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -142,7 +143,7 @@ class OwnerNoticesIT {
     String clientId = created.json().get("client_id").asText();
     assertEquals(200, owner.rotate(clientId).status());
 
-    Mailbox.sleep(INTERVAL.plusSeconds(2));
+    Pause.sleep(INTERVAL.plusSeconds(2));
     assertEquals(List.of(), Mailbox.all(MAIL).stream().filter(about(clientId)).toList());
     assertEquals(List.of(), noticeEvents(clientId));
   }
@@ -156,7 +157,7 @@ class OwnerNoticesIT {
       HttpResult created = refusing.api("eve").create(Map.of("client_name", "Refused by policy"));
       assertEquals(400, created.status(), created::toString);
 
-      Mailbox.sleep(Duration.ofSeconds(3));
+      Pause.sleep(Duration.ofSeconds(3));
       assertEquals(List.of(), Mailbox.to(MAIL, "eve@example.com"), "the refused create mailed");
     }
   }
@@ -170,7 +171,7 @@ class OwnerNoticesIT {
         assertEquals(201, created.status(), created::toString);
       }
 
-      Mailbox.sleep(Duration.ofSeconds(2));
+      Pause.sleep(Duration.ofSeconds(2));
       assertEquals(List.of(), Mailbox.to(MAIL, "sam@example.com"));
       String log = serverLog();
       assertEquals(
@@ -239,7 +240,7 @@ class OwnerNoticesIT {
       assertTrue(reminder.text().contains(expiresAt), reminder::text);
       assertFalse(reminder.contains(soon.get("client_secret").asText()));
 
-      Mailbox.sleep(INTERVAL.multipliedBy(3));
+      Pause.sleep(INTERVAL.multipliedBy(3));
       assertEquals(1, expiryMails("reminded", clientId).size(), "the task ran again: still one");
 
       HttpResult rotated =
@@ -297,7 +298,7 @@ class OwnerNoticesIT {
     String address = user + "@example.com";
     List<Mail> mails = Mailbox.await(MAIL, address, which, count, WAIT);
     assertEquals(count, mails.size(), () -> "mails to " + address + ": " + mails);
-    Mailbox.sleep(Duration.ofSeconds(2));
+    Pause.sleep(Duration.ofSeconds(2));
     return Mailbox.to(MAIL, address).stream().filter(which).toList();
   }
 

@@ -11,6 +11,7 @@ import dev.oauth2clients.it.Mailbox.Mail;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.KeycloakCluster;
 import dev.oauth2clients.testsupport.KeycloakServer;
+import dev.oauth2clients.testsupport.Pause;
 import dev.oauth2clients.testsupport.TestRealm;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -132,7 +133,7 @@ class TwoNodeClusterIT {
           Mailbox.await(
               MAIL, "carol@example.com", reminder, 1, interval.multipliedBy(4).plusSeconds(10));
       assertEquals(1, reminders.size(), "a reminder within a few intervals");
-      Mailbox.sleep(interval.multipliedBy(5));
+      Pause.sleep(interval.multipliedBy(5));
       assertEquals(
           1,
           Mailbox.to(MAIL, "carol@example.com").stream().filter(reminder).count(),

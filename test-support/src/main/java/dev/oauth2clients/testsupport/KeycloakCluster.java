@@ -84,7 +84,7 @@ public final class KeycloakCluster {
       if (nodes.stream().allMatch(node -> latestViewSize(node.log()) >= size)) {
         return;
       }
-      KeycloakProcess.sleep(Duration.ofSeconds(1));
+      Pause.sleep(Duration.ofSeconds(1));
     }
     throw new IllegalStateException(
         "no cluster of " + size + " formed:\n" + KeycloakProcess.tail(nodes.get(size - 1).log()));

@@ -148,7 +148,7 @@ final class KeycloakProcess {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
-      sleep(Duration.ofSeconds(1));
+      Pause.sleep(Duration.ofSeconds(1));
     }
     stop();
     throw new IllegalStateException(
@@ -200,14 +200,5 @@ final class KeycloakProcess {
           "system property " + name + " is not set (run through Maven)");
     }
     return value;
-  }
-
-  static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }
