@@ -161,6 +161,26 @@ class CallerAuthenticationIT {
     assertEquals(before, realm.api("alice").list("").json().size(), "nothing was minted");
   }
 
+  /** Nor can such an app keep an old secret alive, or end an owner's overlap. */
+  @Test
+  void anAppTokenCannotRotateOrEndAnOverlap() {
+    createPasswordClient("overlap-app");
+    JsonNode own = realm.api("alice").createNamed("Alice's, rotated by her");
+    String clientId = own.get("client_id").asText();
+    String secret = own.get("client_secret").asText();
+    HttpResult rotated =
+        realm.api("alice").rotate(clientId, Map.of("previous_secret_expires_in", 600));
+    assertEquals(200, rotated.status(), rotated::toString);
+    String shown = realm.api("alice").read(clientId).body();
+
+    String appToken = passwordGrant("overlap-app", "alice");
+    assertAccessDenied(
+        realm.apiWithToken(appToken).rotate(clientId, Map.of("previous_secret_expires_in", 600)));
+    assertAccessDenied(realm.apiWithToken(appToken).endOverlap(clientId));
+    assertEquals(shown, realm.api("alice").read(clientId).body(), "nothing changed");
+    assertEquals(200, realm.tokens().clientCredentials(clientId, secret).status());
+  }
+
   /** A public app of the realm with direct grants and no scope of its own: a "partner app". */
   private static String createPasswordClient(String clientId) {
     ObjectNode app = Json.object();
