@@ -10,6 +10,7 @@ import dev.oauth2clients.testsupport.BrowserLogin;
 import dev.oauth2clients.testsupport.Http;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.Json;
+import dev.oauth2clients.testsupport.Pause;
 import dev.oauth2clients.testsupport.TestRealm;
 import java.time.Duration;
 import java.util.HashMap;
@@ -108,7 +109,7 @@ class CallerAuthenticationIT {
       String token = realm.userToken("alice");
       assertEquals(
           2, Json.claims(token).get("exp").asLong() - Json.claims(token).get("iat").asLong());
-      sleep(Duration.ofSeconds(4));
+      Pause.sleep(Duration.ofSeconds(4));
       assertInvalidToken(listWithAuthorization(realm, "Bearer " + token));
     } finally {
       Admin.expect(
@@ -311,14 +312,5 @@ class CallerAuthenticationIT {
   private static void assertAccessDenied(HttpResult result) {
     assertEquals(403, result.status(), result::toString);
     assertEquals("access_denied", result.error());
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }
