@@ -13,11 +13,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** The project's own Jackson mapper, so that parsing rules do not depend on server settings. */
-final class Json {
+public final class Json {
 
-  static final String MEDIA_TYPE = "application/json;charset=utf-8";
+  public static final String MEDIA_TYPE = "application/json;charset=utf-8";
 
-  static final ObjectMapper MAPPER =
+  public static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -26,7 +26,7 @@ final class Json {
 
   private Json() {}
 
-  static String write(Object value) {
+  public static String write(Object value) {
     try {
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {

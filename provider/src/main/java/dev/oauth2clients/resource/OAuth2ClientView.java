@@ -11,7 +11,7 @@ import java.util.List;
  * fields only during a rotation overlap; the last-use times are always there, null until used
  * ({@code previous_secret_last_used_at} is a JSON null then, not a missing member).
  */
-record OAuth2ClientView(
+public record OAuth2ClientView(
     @JsonProperty("client_id") String clientId,
     @JsonProperty("client_secret") String clientSecret,
     @JsonProperty("client_secret_expires_at") long clientSecretExpiresAt,

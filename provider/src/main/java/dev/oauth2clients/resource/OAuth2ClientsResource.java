@@ -1,11 +1,6 @@
 package dev.oauth2clients.resource;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.oauth2clients.client.ClientFields;
-import dev.oauth2clients.client.ClientMetadata;
-import dev.oauth2clients.client.SelfServiceClient;
-import dev.oauth2clients.client.SelfServiceClients;
+import dev.oauth2clients.graphql.GraphqlEndpoint;
 import dev.oauth2clients.policy.RealmPolicy;
 import dev.oauth2clients.policy.WholeNumberRange;
 import dev.oauth2clients.resource.CallerAuthenticator.Caller;
@@ -19,9 +14,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.io.InputStream;
@@ -44,6 +39,7 @@ import org.keycloak.services.cors.Cors;
 @Provider
 public class OAuth2ClientsResource {
 
+  private static final String SDL = "text/plain;charset=utf-8";
   private static final String[] METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
   private static final int DEFAULT_MAX = 100;
   private static final WholeNumberRange FIRST = new WholeNumberRange(0, Integer.MAX_VALUE);
@@ -52,48 +48,28 @@ public class OAuth2ClientsResource {
 
   private final KeycloakSession session;
   private final RealmModel realm;
-  private final SelfServiceClients clients;
 
   public OAuth2ClientsResource(KeycloakSession session) {
     this.session = session;
     this.realm = session.getContext().getRealm();
-    this.clients = new SelfServiceClients(session, realm);
   }
-
-  /** The authenticated caller and the realm policy in force for this request. */
-  private record Call(UserModel user, AccessToken token, RealmPolicy policy) {}
 
   @POST
   @Path("")
   public Response create(
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
     return respond(
-        call -> {
-          ObjectNode json = RequestBodies.readObject(contentType, body, RequestBodies.JSON);
-          long secretLifetime = SecretRequests.lifetimeOnCreate(json, call.policy());
-          ClientMetadata metadata =
-              ClientMetadataValidator.validate(
-                  json, ClientViews.acceptedOnCreate(realm, call.user(), call.policy()));
-          if (clients.lockOwnerAndCount(call.user()) >= call.policy().maxClientsPerUser()) {
-            throw ApiError.QUOTA_EXCEEDED.because(
-                "You already own the maximum of "
-                    + call.policy().maxClientsPerUser()
-                    + " clients; delete one first.");
-          }
-          SelfServiceClients.Created created =
-              clients.create(
-                  call.user(), metadata, call.policy().accessTokenLifespan(), secretLifetime);
-          ClientPolicies.onCreate(session, created.client().model(), call.user(), call.token());
+        own -> {
+          OAuth2ClientView created =
+              own.create(RequestBodies.readObject(contentType, body, RequestBodies.JSON));
           URI location =
               session
                   .getContext()
                   .getUri()
                   .getAbsolutePathBuilder()
-                  .path(created.client().clientId())
+                  .path(created.clientId())
                   .build();
-          return json(
-              Response.created(location),
-              ClientViews.withSecret(created.client(), call.policy(), created.secret()));
+          return json(Response.created(location), created);
         });
   }
 
@@ -104,23 +80,17 @@ public class OAuth2ClientsResource {
       @QueryParam("first") List<String> first,
       @QueryParam("max") List<String> max) {
     return respond(
-        call -> {
+        own -> {
           int from = intParameter("first", first, 0, FIRST);
           int count = intParameter("max", max, DEFAULT_MAX, MAX);
-          List<OAuth2ClientView> views =
-              clients.listOwned(call.user(), clientIds, from, count).stream()
-                  .map(client -> ClientViews.withoutSecret(client, call.policy()))
-                  .toList();
-          return json(Response.ok(), views);
+          return json(Response.ok(), own.list(clientIds, from, count));
         });
   }
 
   @GET
   @Path("{clientId}")
   public Response read(@PathParam("clientId") String clientId) {
-    return respond(
-        call ->
-            json(Response.ok(), ClientViews.withoutSecret(owned(call, clientId), call.policy())));
+    return respond(own -> json(Response.ok(), own.read(clientId)));
   }
 
   @PUT
@@ -129,12 +99,13 @@ public class OAuth2ClientsResource {
       @PathParam("clientId") String clientId,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       InputStream body) {
-    return change(
-        clientId,
-        contentType,
-        body,
-        RequestBodies.JSON,
-        (call, client, sent) -> enabledUnlessSaid(sent));
+    return respond(
+        own ->
+            json(
+                Response.ok(),
+                own.replace(
+                    clientId,
+                    () -> RequestBodies.readObject(contentType, body, RequestBodies.JSON))));
   }
 
   @PATCH
@@ -143,22 +114,21 @@ public class OAuth2ClientsResource {
       @PathParam("clientId") String clientId,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       InputStream body) {
-    return change(
-        clientId,
-        contentType,
-        body,
-        RequestBodies.MERGE_PATCH,
-        (call, client, patch) ->
-            (ObjectNode)
-                JsonMergePatch.apply(ClientViews.patchTarget(client, call.policy()), patch));
+    return respond(
+        own ->
+            json(
+                Response.ok(),
+                own.patch(
+                    clientId,
+                    () -> RequestBodies.readObject(contentType, body, RequestBodies.MERGE_PATCH))));
   }
 
   @DELETE
   @Path("{clientId}")
   public Response delete(@PathParam("clientId") String clientId) {
     return respond(
-        call -> {
-          clients.delete(owned(call, clientId));
+        own -> {
+          own.delete(clientId);
           return Response.noContent().build();
         });
   }
@@ -170,15 +140,13 @@ public class OAuth2ClientsResource {
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       InputStream body) {
     return respond(
-        call -> {
-          SelfServiceClient client = owned(call, clientId);
-          SecretRequests.Rotation rotation =
-              SecretRequests.rotation(
-                  RequestBodies.readOptionalObject(contentType, body, RequestBodies.JSON),
-                  call.policy());
-          String secret = clients.rotateSecret(client, rotation.lifetime(), rotation.overlap());
-          return json(Response.ok(), ClientViews.withSecret(client, call.policy(), secret));
-        });
+        own ->
+            json(
+                Response.ok(),
+                own.rotateSecret(
+                    clientId,
+                    () ->
+                        RequestBodies.readOptionalObject(contentType, body, RequestBodies.JSON))));
   }
 
   /** Ends a rotation's overlap: the replaced secret fails from now on. Idempotent. */
@@ -186,10 +154,42 @@ public class OAuth2ClientsResource {
   @Path("{clientId}/secret/previous")
   public Response endSecretOverlap(@PathParam("clientId") String clientId) {
     return respond(
-        call -> {
-          clients.endOverlap(owned(call, clientId));
+        own -> {
+          own.endSecretOverlap(clientId);
           return Response.noContent().build();
         });
+  }
+
+  /**
+   * GraphQL over HTTP: the same operations for the same callers. A GraphQL answer with an error is
+   * still {@code 200}, so the rollback that REST's refusals get is made here.
+   */
+  @POST
+  @Path("graphql")
+  public Response graphql(
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+    return respond(
+        own -> {
+          GraphqlEndpoint.Answer answer =
+              GraphqlEndpoint.execute(
+                  RequestBodies.readObject(contentType, body, RequestBodies.JSON), own);
+          if (answer.refused()) {
+            session.getTransactionManager().setRollbackOnly();
+          }
+          return Response.ok(answer.json(), Json.MEDIA_TYPE).build();
+        });
+  }
+
+  /**
+   * The GraphQL schema for tools and code generators; public, as the API's shape is no secret. The
+   * path is a template because the JAR's relocation of graphql-java rewrites every string that
+   * starts with {@code graphql/}, which a literal path would.
+   */
+  @GET
+  @Path("{graphql:graphql}/schema.graphql")
+  @Produces(SDL)
+  public String graphqlSchema() {
+    return GraphqlEndpoint.SCHEMA;
   }
 
   @OPTIONS
@@ -293,64 +293,11 @@ public class OAuth2ClientsResource {
         .build();
   }
 
-  /** Builds the whole new client object of a PUT or PATCH from the caller's client and body. */
-  @FunctionalInterface
-  private interface NewObject {
-    ObjectNode of(Call call, SelfServiceClient client, ObjectNode sent);
-  }
-
-  /**
-   * PUT and PATCH: the caller's client, the body in the given media type, and from both the whole
-   * new client object, which is then validated and stored like a replacement. Turning on a client
-   * that an admin turned off is refused: the admin's switch is not the owner's to flip.
-   */
-  private Response change(
-      String clientId,
-      String contentType,
-      InputStream body,
-      MediaType mediaType,
-      NewObject newObject) {
-    return respond(
-        call -> {
-          SelfServiceClient client = owned(call, clientId);
-          ObjectNode sent = RequestBodies.readObject(contentType, body, mediaType);
-          ClientMetadata metadata =
-              ClientMetadataValidator.validate(
-                  newObject.of(call, client, sent),
-                  ClientViews.acceptedOnUpdate(client, call.policy()));
-          if (Boolean.TRUE.equals(metadata.enabled()) && client.disabledByAdmin()) {
-            throw ApiError.ACCESS_DENIED.because(
-                "An administrator disabled this client; only an administrator can enable it"
-                    + " again. Send enabled false, or leave it out of a PATCH, to change other"
-                    + " fields.");
-          }
-          clients.update(client, metadata, call.policy().accessTokenLifespan());
-          ClientPolicies.onUpdate(session, client.model(), call.user(), call.token());
-          return json(Response.ok(), ClientViews.withoutSecret(client, call.policy()));
-        });
-  }
-
-  /** A replacement without {@code enabled} asks for the default: enabled. */
-  private static ObjectNode enabledUnlessSaid(ObjectNode sent) {
-    JsonNode enabled = sent.get(ClientFields.ENABLED.name());
-    if (enabled == null || enabled.isNull()) {
-      sent.put(ClientFields.ENABLED.name(), true);
-    }
-    return sent;
-  }
-
-  /** The caller's client; anyone else's, or one not made here, is reported as missing. */
-  private SelfServiceClient owned(Call call, String clientId) {
-    return clients
-        .findOwned(call.user(), clientId)
-        .orElseThrow(() -> ApiError.NOT_FOUND.because("No such client."));
-  }
-
   /**
    * Runs one API call: realm policy, caller, CORS, then the action. A refusal rolls back whatever
    * the action had changed and becomes the contract's error body.
    */
-  private Response respond(Function<Call, Response> action) {
+  private Response respond(Function<OwnClients, Response> action) {
     try {
       requireJsonAccepted();
       RealmPolicy policy = RealmPolicy.of(realm);
@@ -361,7 +308,7 @@ public class OAuth2ClientsResource {
       Caller caller = CallerAuthenticator.authenticate(session, realm);
       allowOrigin(caller.token());
       requireRole(policy, caller.user());
-      return action.apply(new Call(caller.user(), caller.token(), policy));
+      return action.apply(new OwnClients(session, realm, caller.user(), caller.token(), policy));
     } catch (ApiException refusal) {
       session.getTransactionManager().setRollbackOnly();
       return ErrorResponses.toResponse(refusal, realm.getName());
