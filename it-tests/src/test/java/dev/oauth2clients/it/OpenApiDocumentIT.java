@@ -1,0 +1,90 @@
+package dev.oauth2clients.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.testsupport.Http;
+import dev.oauth2clients.testsupport.HttpResult;
+import dev.oauth2clients.testsupport.Json;
+import dev.oauth2clients.testsupport.TestRealm;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The API serves its OpenAPI 3.1 document to anyone, with the realm's own API URL as server, and it
+ * is the one committed in docs/ (which names the demo realm). That every answer of the suite fits
+ * the document is checked on every request (test-support ResponseValidation).
+ */
+class OpenApiDocumentIT {
+
+  private static final Path COMMITTED = Path.of("..", "docs", "openapi.json");
+
+  private static TestRealm realm;
+
+  @BeforeAll
+  static void createRealm() {
+    realm = TestRealm.create("olga");
+  }
+
+  @AfterAll
+  static void deleteRealm() {
+    realm.close();
+  }
+
+  private static HttpResult document(TestRealm of, Map<String, String> headers) {
+    return Http.send("GET", of.url() + "/oauth2-clients/openapi.json", headers, null);
+  }
+
+  @Test
+  void theServedDocumentIsTheCommittedOneWithThisRealmsApiUrl() throws Exception {
+    HttpResult served = document(realm, Map.of());
+    assertEquals(200, served.status(), served::toString);
+    assertTrue(served.header("Content-Type").startsWith("application/json"), served::toString);
+    JsonNode document = served.json();
+    assertTrue(document.path("openapi").asText().startsWith("3.1"), served::toString);
+
+    String issuer =
+        Http.send("GET", realm.url() + "/.well-known/openid-configuration", Map.of(), null)
+            .json()
+            .get("issuer")
+            .asText();
+    assertEquals(issuer + "/oauth2-clients", document.at("/servers/0/url").asText());
+
+    ObjectNode committed =
+        (ObjectNode) Json.parse(Files.readString(COMMITTED, StandardCharsets.UTF_8));
+    committed.set("servers", document.get("servers"));
+    assertEquals(
+        committed,
+        document,
+        "docs/openapi.json is not what the API serves (but for servers); copy the provider's"
+            + " openapi.json there with the demo realm's servers URL");
+  }
+
+  @Test
+  void itNeedsNoTokenNorTheFeatureSwitch() {
+    try (TestRealm switchedOff = TestRealm.create(Map.of(), "otto")) {
+      HttpResult clients = switchedOff.api("otto").list("");
+      assertEquals("feature_disabled", clients.error(), clients::toString);
+      assertEquals(200, document(switchedOff, Map.of()).status());
+    }
+    HttpResult withBadToken = document(realm, Http.bearer("not-a-token"));
+    assertEquals(200, withBadToken.status(), withBadToken::toString);
+  }
+
+  /** The document names the collection "/", as OpenAPI paths start with one. */
+  @Test
+  void theCollectionAnswersWithATrailingSlashToo() {
+    var api = realm.api("olga");
+    api.createNamed("Listed either way");
+    HttpResult withSlash = api.raw("GET", "/", null, null);
+    assertEquals(200, withSlash.status(), withSlash::toString);
+    assertEquals(api.list("").json(), withSlash.json());
+  }
+}
