@@ -1,13 +1,16 @@
 package dev.oauth2clients.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.testsupport.ClientsApi;
 import dev.oauth2clients.testsupport.Http;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.Json;
+import dev.oauth2clients.testsupport.OpenApiValidator;
 import dev.oauth2clients.testsupport.TestRealm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,10 +81,48 @@ class OpenApiDocumentIT {
     assertEquals(200, withBadToken.status(), withBadToken::toString);
   }
 
+  /**
+   * The suite's validation is on, and the document is strict: a member the code would add without
+   * documenting it, or a secret in a read, fails.
+   */
+  @Test
+  void theSuiteHoldsEveryAnswerToTheDocumentAndTheDocumentIsStrict() {
+    assertTrue(
+        Boolean.getBoolean("oauth2-clients.validate-responses"),
+        "failsafe turns on the validation of every answer");
+    ClientsApi api = realm.api("olga");
+    HttpResult created = api.create(Map.of("client_name", "Checked"));
+    String documentUrl = api.url() + "/" + OpenApiValidator.DOCUMENT_PATH;
+    OpenApiValidator validator =
+        new OpenApiValidator(documentUrl, document(realm, Map.of()).body());
+
+    ObjectNode undocumented = (ObjectNode) created.json();
+    undocumented.put("undocumented_field", true);
+    assertThrows(
+        AssertionError.class,
+        () ->
+            validator.check(
+                "POST",
+                api.url(),
+                new HttpResult(201, created.headers(), undocumented.toString())));
+
+    String clientId = created.json().get("client_id").asText();
+    HttpResult read = api.read(clientId);
+    ObjectNode withSecret = (ObjectNode) read.json();
+    withSecret.put("client_secret", created.json().get("client_secret").asText());
+    assertThrows(
+        AssertionError.class,
+        () ->
+            validator.check(
+                "GET",
+                api.url() + "/" + clientId,
+                new HttpResult(200, read.headers(), withSecret.toString())));
+  }
+
   /** The document names the collection "/", as OpenAPI paths start with one. */
   @Test
   void theCollectionAnswersWithATrailingSlashToo() {
-    var api = realm.api("olga");
+    ClientsApi api = realm.api("olga");
     api.createNamed("Listed either way");
     HttpResult withSlash = api.raw("GET", "/", null, null);
     assertEquals(200, withSlash.status(), withSlash::toString);
