@@ -192,6 +192,16 @@ public class OAuth2ClientsResource {
     return GraphqlEndpoint.SCHEMA;
   }
 
+  /**
+   * The OpenAPI document of this API: no token, no feature switch, as it is documentation. Its
+   * literal path wins over {@code GET {clientId}}.
+   */
+  @GET
+  @Path("openapi.json")
+  public Response openApiDocument() {
+    return ApiDocuments.openApi(session, realm);
+  }
+
   @OPTIONS
   @Path("")
   public Response preflightCollection() {
