@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -690,6 +691,22 @@ class GraphqlIT {
             + " }".repeat(ofTypes)
             + " } } } } }";
     assertRefused(caller.graphql().request(deep, null), REQUEST);
+  }
+
+  /**
+   * A flat document can be abusive too: a thousand aliases of the list, each a database read, in
+   * well under the 64 KiB a body may have. No limit is named in the contract; a thousand is far
+   * beyond what any client needs.
+   */
+  @Test
+  void aThousandAliasedListsAreRefusedAsTooComplex() {
+    Caller caller = newCaller();
+    String many =
+        IntStream.range(0, 1000)
+            .mapToObj(i -> "a" + i + ": listOauth2Clients { client_id }")
+            .collect(Collectors.joining(" ", "{ ", " }"));
+    assertTrue(many.length() < 64 * 1024, "refused for its complexity, not its size");
+    assertRefused(caller.graphql().request(many, null), REQUEST);
   }
 
   @Test
