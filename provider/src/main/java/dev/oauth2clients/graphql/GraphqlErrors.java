@@ -68,6 +68,9 @@ final class GraphqlErrors {
     Map<String, Object> given = (Map<String, Object>) shown.get("extensions");
     Map<String, Object> extensions =
         given == null ? new LinkedHashMap<>() : new LinkedHashMap<>(given);
+    // graphql-java's classification names its own Java types ("DataFetchingException"); the
+    // code is what clients read.
+    extensions.remove("classification");
     extensions.putIfAbsent(CODE, code(error));
     shown.put("extensions", extensions);
     return shown;
