@@ -43,8 +43,8 @@ public final class GraphqlEndpoint {
   public static final String SCHEMA = readSchema();
 
   /**
-   * Introspection, the deepest document a GraphQL tool sends, nests 13 levels; the schema's own
-   * fields need 3. Fields are counted after fragments are expanded.
+   * Introspection, the deepest document a GraphQL tool sends, is 15 levels deep as graphql-java
+   * counts; the schema's own fields need 3. Fields are counted after fragments are expanded.
    */
   private static final QueryComplexityLimits LIMITS =
       QueryComplexityLimits.newLimits().maxDepth(15).maxFieldsCount(500).build();
