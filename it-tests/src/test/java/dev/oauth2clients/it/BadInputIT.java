@@ -271,6 +271,33 @@ class BadInputIT {
     assertEquals(Json.parse(before), Json.parse(api.list("").body()));
   }
 
+  /** PostgreSQL refuses NUL in text with an error; such an id must not reach a query. */
+  @ParameterizedTest
+  @MethodSource("idsNoClientCanHave")
+  void anIdNoClientCanHaveIsNotFoundOnEveryDatabase(String pathId) {
+    String before = api.list("").body();
+    for (HttpResult result :
+        List.of(
+            api.read(pathId),
+            api.patch(pathId, Map.of("client_name", "x")),
+            api.delete(pathId),
+            api.rotate(pathId))) {
+      assertEquals(404, result.status(), result::toString);
+      assertEquals("not_found", result.error());
+    }
+    // Keycloak itself refuses a NUL in any query string (400, before the API runs).
+    if (!pathId.contains("%00")) {
+      HttpResult filtered = api.list("client_id=" + pathId);
+      assertEquals(200, filtered.status(), filtered::toString);
+      assertEquals(0, filtered.json().size(), filtered::toString);
+    }
+    assertEquals(Json.parse(before), Json.parse(api.list("").body()));
+  }
+
+  static Stream<String> idsNoClientCanHave() {
+    return Stream.of("%00abc", "abc%00", "%ED%A0%80x", "%FF%FE", "a".repeat(10_000));
+  }
+
   @Test
   void invalidUtf8IsNotSilentlyRepaired() {
     byte[] body = "{\"client_name\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);

@@ -9,6 +9,7 @@ import dev.oauth2clients.client.SelfServiceClients;
 import dev.oauth2clients.policy.RealmPolicy;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -65,7 +66,16 @@ public final class OwnClients {
 
   /** The caller's clients, oldest first; with ids, only those of them the caller owns. */
   public List<OAuth2ClientView> list(Collection<String> clientIds, int first, int max) {
-    return clients.listOwned(user, clientIds, first, max).stream()
+    if (clientIds.size() > ClientIds.MAX_FILTER) {
+      throw ApiError.INVALID_REQUEST.because(
+          "At most " + ClientIds.MAX_FILTER + " client ids may be asked for at once.");
+    }
+    List<String> possible = clientIds.stream().filter(ClientIds::couldExist).toList();
+    if (possible.size() < clientIds.size() && possible.isEmpty()) {
+      // Only ids that no client can have: nothing matches, and an empty filter would mean all.
+      return List.of();
+    }
+    return clients.listOwned(user, possible, first, max).stream()
         .map(client -> ClientViews.withoutSecret(client, policy))
         .toList();
   }
@@ -92,8 +102,18 @@ public final class OwnClients {
     return store(client, (ObjectNode) patched);
   }
 
+  /**
+   * Deletes the caller's client, unless an admin disabled it: deleting it and making a new one
+   * would undo the admin's decision.
+   */
   public void delete(String clientId) {
-    clients.delete(owned(clientId));
+    SelfServiceClient client = owned(clientId);
+    if (client.disabledByAdmin()) {
+      throw ApiError.ACCESS_DENIED.because(
+          "An administrator disabled this client; only an administrator can delete it or"
+              + " enable it again.");
+    }
+    clients.delete(client);
   }
 
   /** A new secret under the terms of a rotation body ({@code {}} for the defaults). */
@@ -129,8 +149,9 @@ public final class OwnClients {
 
   /** The caller's client; anyone else's, or one not made here, is reported as missing. */
   private SelfServiceClient owned(String clientId) {
-    return clients
-        .findOwned(user, clientId)
+    return (ClientIds.couldExist(clientId)
+            ? clients.findOwned(user, clientId)
+            : Optional.<SelfServiceClient>empty())
         .orElseThrow(() -> ApiError.NOT_FOUND.because("No such client."));
   }
 }

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -707,6 +708,21 @@ class GraphqlIT {
             .collect(Collectors.joining(" ", "{ ", " }"));
     assertTrue(many.length() < 64 * 1024, "refused for its complexity, not its size");
     assertRefused(caller.graphql().request(many, null), REQUEST);
+  }
+
+  /** As many ids as one REST page may hold, and one more: the list's query has a bound. */
+  @Test
+  void idsAreBoundedAsRestsListAndThoseNoClientCanHaveMatchNothing() {
+    Caller caller = newCaller();
+    String clientId = create(caller, Map.of("client_name", "Listed")).get("client_id").asText();
+    List<String> ids = new ArrayList<>(Collections.nCopies(999, "ssc-none"));
+    ids.add(clientId);
+    assertEquals(List.of(clientId), ids(listed(caller, variables("ids", ids))));
+
+    ids.add("ssc-one-too-many");
+    assertRefused(caller.graphql().request(LIST, variables("ids", ids)), REQUEST);
+
+    assertEquals(0, listed(caller, variables("ids", List.of("\u0000abc", "x".repeat(300)))).size());
   }
 
   @Test
