@@ -105,6 +105,24 @@ class AdminsLastWordIT {
     assertTrue(refresh.status() >= 400, refresh::toString);
   }
 
+  @Test
+  void anOwnerCannotDeleteAClientAnAdminDisabled() {
+    ClientsApi alice = realm.api("alice");
+    String clientId =
+        alice.createNamed("Not to be deleted and made anew").get("client_id").asText();
+    realm.admin().setClientEnabled(realm.name(), clientId, false);
+
+    HttpResult refused = alice.delete(clientId);
+
+    assertEquals(403, refused.status(), refused::toString);
+    assertEquals("access_denied", refused.json().get("error").asText());
+    assertTrue(
+        refused.json().get("error_description").asText().contains("administrator disabled"),
+        refused::toString);
+    assertTrue(realm.admin().findClient(realm.name(), clientId) != null);
+    assertEquals(200, alice.read(clientId).status());
+  }
+
   private static String clientPath(String clientId) {
     return "/"
         + realm.name()
