@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oauth2clients.testsupport.Admin;
 import dev.oauth2clients.testsupport.Http;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.TestRealm;
@@ -84,6 +85,41 @@ class TokenEndpointIT {
     assertInvalidClient(realm.tokens().clientCredentials(clientId, secret + "x"), "Invalid");
     assertInvalidClient(realm.tokens().clientCredentials(clientId, ""), "Invalid");
     assertEquals(200, realm.tokens().clientCredentials(clientId, secret).status());
+  }
+
+  /** Paused, disabled by an admin, revoked: a stranger's wrong secret learns none of it. */
+  @Test
+  void aClientsStateIsNamedOnlyToWhoeverHoldsItsSecret() {
+    JsonNode made = realm.api("alice").createNamed("Stateful");
+    String id = made.get("client_id").asText();
+    String right = made.get("client_secret").asText();
+    String healthy = realm.tokens().clientCredentials(id, right + "x").body();
+
+    assertEquals(200, realm.api("alice").patch(id, Map.of("enabled", false)).status());
+    assertStateShownOnlyForTheRightSecret(id, right, healthy, "paused by its owner");
+    assertEquals(200, realm.api("alice").patch(id, Map.of("enabled", true)).status());
+
+    realm.admin().setClientEnabled(realm.name(), id, false);
+    assertStateShownOnlyForTheRightSecret(id, right, healthy, "disabled by an administrator");
+    realm.admin().setClientEnabled(realm.name(), id, true);
+
+    String internalId = realm.admin().findClient(realm.name(), id).get("id").asText();
+    Admin.expect(
+        200,
+        realm
+            .admin()
+            .call("POST", "/" + realm.name() + "/clients/" + internalId + "/client-secret", null));
+    assertStateShownOnlyForTheRightSecret(id, right, healthy, "administrator revoked");
+  }
+
+  private static void assertStateShownOnlyForTheRightSecret(
+      String id, String right, String healthyWrongSecretAnswer, String state) {
+    HttpResult wrong = realm.tokens().clientCredentials(id, right + "x");
+    assertEquals(healthyWrongSecretAnswer, wrong.body(), "a wrong secret: " + state);
+    assertEquals(401, wrong.status(), wrong::toString);
+    HttpResult holder = realm.tokens().clientCredentials(id, right);
+    assertEquals(401, holder.status(), holder::toString);
+    assertTrue(holder.json().get("error_description").asText().contains(state), holder::toString);
   }
 
   @Test

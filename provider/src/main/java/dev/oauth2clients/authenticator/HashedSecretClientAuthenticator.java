@@ -70,14 +70,13 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
     context.success();
   }
 
+  /**
+   * Why the client may not authenticate, if it may not. A client's state (disabled, paused,
+   * revoked, expired, its owner's) is named only to a caller who proved they hold one of its
+   * secrets: to anyone else a client is just a wrong secret.
+   */
   private Optional<String> refusal(
       ClientAuthenticationFlowContext context, ClientModel client, RealmPolicy policy) {
-    if (!client.isEnabled()) {
-      return Optional.of("The client is disabled by an administrator.");
-    }
-    if (ClientAttributes.isPaused(client)) {
-      return Optional.of("The client is paused by its owner.");
-    }
     Optional<String> transport = wrongTransport(context);
     if (transport.isPresent()) {
       return transport;
@@ -86,16 +85,18 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
     if (secret == null) {
       return Optional.of("client_secret is missing from the form body.");
     }
-    if (Boolean.parseBoolean(client.getAttribute(ClientAttributes.SECRET_REVOKED_BY_ADMIN))) {
-      return Optional.of(
-          "An administrator revoked this client's secret; its owner must rotate it.");
-    }
     // The hashes and their expiries come from Keycloak's client cache: no query on this path.
     StoredSecrets secrets = StoredSecrets.of(client);
     Match match = secrets.match(secret, Instant.now().getEpochSecond());
-    Optional<String> secretRefusal = secretRefusal(match, secrets);
+    Optional<String> secretRefusal = secretRefusal(match, secrets, client, secret);
     if (secretRefusal.isPresent()) {
       return secretRefusal;
+    }
+    if (!client.isEnabled()) {
+      return Optional.of("The client is disabled by an administrator.");
+    }
+    if (ClientAttributes.isPaused(client)) {
+      return Optional.of("The client is paused by its owner.");
     }
     Optional<String> ownerRefusal =
         ownerRefusal(context.getRealm(), policy, owner(context, client));
@@ -110,7 +111,8 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
     return ownerRefusal;
   }
 
-  private static Optional<String> secretRefusal(Match match, StoredSecrets secrets) {
+  private static Optional<String> secretRefusal(
+      Match match, StoredSecrets secrets, ClientModel client, String secret) {
     return switch (match) {
       case CURRENT, PREVIOUS -> Optional.empty();
       case EXPIRED ->
@@ -123,7 +125,11 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
               "This client secret was replaced by a rotation and its overlap ended at "
                   + Instant.ofEpochSecond(secrets.previousExpiresAt())
                   + "; use the new secret.");
-      case WRONG -> Optional.of("Invalid client credentials.");
+      case WRONG ->
+          Optional.of(
+              StoredSecrets.isRevoked(client) && StoredSecrets.wasRevoked(client, secret)
+                  ? "An administrator revoked this client's secret; its owner must rotate it."
+                  : "Invalid client credentials.");
     };
   }
 

@@ -102,7 +102,7 @@ public final class SelfServiceClients {
    */
   public String rotateSecret(SelfServiceClient client, long secretLifetime, long overlap) {
     String secret = newSecret(client, secretLifetime, overlap);
-    client.model().removeAttribute(ClientAttributes.SECRET_REVOKED_BY_ADMIN);
+    StoredSecrets.liftRevocation(client.model());
     // The secrets are rotated by now: if the old one still works, its last use moves with it.
     SelfServiceClientEntity entity = client.entity();
     boolean overlapping = client.secrets().overlapping(nowSeconds());

@@ -53,7 +53,6 @@ public class AdminSecretRegeneration implements GlobalEventListenerFactory {
   }
 
   private static void revokeOwnersSecret(ClientModel client) {
-    client.setAttribute(ClientAttributes.SECRET_REVOKED_BY_ADMIN, "true");
     StoredSecrets.revokeAll(client);
   }
 

@@ -1,6 +1,9 @@
 package dev.oauth2clients.secret;
 
 import dev.oauth2clients.store.ClientAttributes;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.keycloak.models.ClientModel;
 
 /**
@@ -93,9 +96,43 @@ public record StoredSecrets(
         previousHash == null ? NEVER : previousExpiresAt);
   }
 
-  /** An admin's revocation: no secret of the owner works any more. */
+  /**
+   * An admin's revocation: no secret of the owner works any more. The hashes are kept apart, never
+   * to authenticate with, only to recognise a revoked secret (a second revocation keeps the
+   * first's).
+   */
   public static void revokeAll(ClientModel client) {
+    StoredSecrets secrets = of(client);
+    String revoked =
+        Stream.of(
+                client.getAttribute(ClientAttributes.REVOKED_SECRET_HASHES),
+                secrets.currentHash,
+                secrets.previousHash)
+            .filter(Objects::nonNull)
+            .collect(Collectors.joining(" "));
+    client.setAttribute(ClientAttributes.SECRET_REVOKED_BY_ADMIN, "true");
+    set(client, ClientAttributes.REVOKED_SECRET_HASHES, revoked.isEmpty() ? null : revoked);
     new StoredSecrets(null, NEVER, null, NEVER).writeTo(client);
+  }
+
+  /** The owner's rotation lifts an admin's revocation, which is what the admin asked for. */
+  public static void liftRevocation(ClientModel client) {
+    set(client, ClientAttributes.SECRET_REVOKED_BY_ADMIN, null);
+    set(client, ClientAttributes.REVOKED_SECRET_HASHES, null);
+  }
+
+  public static boolean isRevoked(ClientModel client) {
+    return Boolean.parseBoolean(client.getAttribute(ClientAttributes.SECRET_REVOKED_BY_ADMIN));
+  }
+
+  /** Whether the candidate is a secret an admin revoked; each hash compared in constant time. */
+  public static boolean wasRevoked(ClientModel client, String candidate) {
+    String revoked = client.getAttribute(ClientAttributes.REVOKED_SECRET_HASHES);
+    boolean found = false;
+    for (String hash : revoked == null ? new String[0] : revoked.split(" ")) {
+      found |= ClientSecrets.matches(candidate, hash);
+    }
+    return found;
   }
 
   private static boolean expired(long expiresAt, long now) {

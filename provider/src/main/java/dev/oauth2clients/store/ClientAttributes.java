@@ -41,6 +41,12 @@ public final class ClientAttributes {
    */
   public static final String SECRET_REVOKED_BY_ADMIN = "oauth2-clients.secret-revoked-by-admin";
 
+  /**
+   * The hashes an admin's revocation took away, space-separated: only so that the token endpoint
+   * can tell a caller who still holds one why it fails, and tell no one else anything.
+   */
+  public static final String REVOKED_SECRET_HASHES = "oauth2-clients.revoked-secret-sha256";
+
   private ClientAttributes() {}
 
   public static boolean isPaused(ClientModel client) {
