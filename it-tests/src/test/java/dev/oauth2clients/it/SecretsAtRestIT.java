@@ -2,9 +2,11 @@ package dev.oauth2clients.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oauth2clients.testsupport.ClientsApi;
 import dev.oauth2clients.testsupport.Database;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.KeycloakServer;
@@ -17,6 +19,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,6 +70,33 @@ class SecretsAtRestIT {
                 null);
     assertFalse(credentials.body().contains(secret), credentials::toString);
     assertEquals(200, realm.tokens().clientCredentials(clientId, secret).status());
+  }
+
+  @Test
+  void noAnswerThatCarriesASecretMayBeCached() {
+    ClientsApi api = realm.api("alice");
+    HttpResult created = api.create(Map.of("client_name", "Not for caches"));
+    String id = created.json().get("client_id").asText();
+    HttpResult rotated = api.rotate(id);
+    HttpResult mutation =
+        api.raw(
+            "POST",
+            "/graphql",
+            "application/json",
+            Map.of(
+                "query",
+                "mutation { createOauth2Client(input: {client_name: \"Nor this\"})"
+                    + " { client_secret } }"));
+    HttpResult refused = api.rotate("no-such-client");
+    for (HttpResult answer : List.of(created, rotated, mutation, api.read(id), refused)) {
+      assertEquals("no-store", answer.header("Cache-Control"), answer::toString);
+    }
+    assertEquals(201, created.status(), created::toString);
+    assertEquals(200, rotated.status(), rotated::toString);
+    assertTrue(
+        mutation.json().at("/data/createOauth2Client/client_secret").isTextual(),
+        mutation::toString);
+    assertEquals(404, refused.status(), refused::toString);
   }
 
   @Test

@@ -305,7 +305,7 @@ public class OAuth2ClientsResource {
 
   /**
    * Runs one API call: realm policy, caller, CORS, then the action. A refusal rolls back whatever
-   * the action had changed and becomes the contract's error body.
+   * the action had changed and becomes the contract's error body. No answer may be cached.
    */
   private Response respond(Function<OwnClients, Response> action) {
     try {
@@ -318,11 +318,20 @@ public class OAuth2ClientsResource {
       Caller caller = CallerAuthenticator.authenticate(session, realm);
       allowOrigin(caller.token());
       requireRole(policy, caller.user());
-      return action.apply(new OwnClients(session, realm, caller.user(), caller.token(), policy));
+      return uncached(
+          action.apply(new OwnClients(session, realm, caller.user(), caller.token(), policy)));
     } catch (ApiException refusal) {
       session.getTransactionManager().setRollbackOnly();
-      return ErrorResponses.toResponse(refusal, realm.getName());
+      return uncached(ErrorResponses.toResponse(refusal, realm.getName()));
     }
+  }
+
+  /**
+   * Every answer of a call is one user's own data, and create, rotate and their GraphQL mutations
+   * carry a secret: no browser, proxy or CDN may keep a copy.
+   */
+  private static Response uncached(Response answer) {
+    return Response.fromResponse(answer).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
   }
 
   private void requireJsonAccepted() {
