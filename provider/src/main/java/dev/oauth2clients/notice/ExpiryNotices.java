@@ -1,9 +1,12 @@
 package dev.oauth2clients.notice;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
-import org.keycloak.common.util.DurationConverter;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
@@ -24,28 +27,52 @@ public final class ExpiryNotices {
 
   static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(15);
 
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,18})(ms|s|m|h|d)?");
+
   private static final Logger LOG = Logger.getLogger(ExpiryNotices.class);
 
   private ExpiryNotices() {}
 
-  public static Duration interval(Config.Scope config) {
-    return parseInterval(config.get(INTERVAL_OPTION));
+  /**
+   * The option's value; empty, with one log line, when it is not a duration: the notices are then
+   * off, and the server and the rest of the provider run as usual.
+   */
+  public static Optional<Duration> interval(Config.Scope config) {
+    try {
+      return Optional.of(parseInterval(config.get(INTERVAL_OPTION)));
+    } catch (IllegalArgumentException invalid) {
+      LOG.errorf("Secret expiry notices are OFF: %s", invalid.getMessage());
+      return Optional.empty();
+    }
   }
 
   /**
-   * Keycloak's duration syntax ({@code 90} seconds, {@code 30s}, {@code 15m}, {@code 1h}); at least
-   * a second, which is the cluster lock's unit. A bad value stops the server at start-up, as
-   * Keycloak's own options do, rather than leaving owners without reminders.
+   * Keycloak's duration syntax ({@code 90} seconds, {@code 30s}, {@code 15m}, {@code 1h}, {@code
+   * 1d}); at least a second, which is the cluster lock's unit. Parsed here, as Keycloak 26.4 has no
+   * parser of its own for it.
    */
   static Duration parseInterval(String value) {
     if (value == null || value.isBlank()) {
       return DEFAULT_INTERVAL;
     }
+    Matcher duration = DURATION.matcher(value.trim());
+    if (!duration.matches()) {
+      throw new IllegalArgumentException(invalid(value));
+    }
+    long amount = Long.parseLong(duration.group(1));
+    ChronoUnit unit =
+        switch (duration.group(2) == null ? "s" : duration.group(2)) {
+          case "ms" -> ChronoUnit.MILLIS;
+          case "m" -> ChronoUnit.MINUTES;
+          case "h" -> ChronoUnit.HOURS;
+          case "d" -> ChronoUnit.DAYS;
+          default -> ChronoUnit.SECONDS;
+        };
     Duration interval;
     try {
-      interval = DurationConverter.parseDuration(value.trim());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(invalid(value), e);
+      interval = Duration.of(amount, unit);
+    } catch (ArithmeticException tooLong) {
+      throw new IllegalArgumentException(invalid(value), tooLong);
     }
     if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new IllegalArgumentException(invalid(value));
@@ -60,7 +87,6 @@ public final class ExpiryNotices {
           .getProvider(TimerProvider.class)
           .schedule(
               new ClusterAwareScheduledTaskRunner(factory, new SecretExpiryNoticeTask(), millis),
-              millis,
               millis);
     }
     LOG.debugf("Secret expiry notices: every %s", interval);

@@ -1,6 +1,7 @@
 package dev.oauth2clients.policy;
 
 import dev.oauth2clients.store.StatelessProviderFactory;
+import dev.oauth2clients.version.RunningKeycloak;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.component.ComponentModel;
@@ -30,7 +31,8 @@ public class PolicyTabFactory
       Map.of(
           PolicySetting.Values.SWITCH, ProviderConfigProperty.BOOLEAN_TYPE,
           PolicySetting.Values.WHOLE_NUMBER, ProviderConfigProperty.INTEGER_TYPE,
-          PolicySetting.Values.ROLE, ProviderConfigProperty.STRING_TYPE);
+          PolicySetting.Values.ROLE, ProviderConfigProperty.STRING_TYPE,
+          PolicySetting.Values.CLIENT_IDS, ProviderConfigProperty.STRING_TYPE);
 
   @Override
   public String getId() {
@@ -71,7 +73,10 @@ public class PolicyTabFactory
   public void validateConfiguration(
       KeycloakSession session, RealmModel realm, ComponentModel model) {
     List<String> problems =
-        PolicyTabSync.formOf(model).problems(role -> realm.getRole(role) != null);
+        PolicyTabSync.formOf(model)
+            .problems(
+                role -> realm.getRole(role) != null,
+                clientId -> session.clients().getClientByClientId(realm, clientId) != null);
     if (!problems.isEmpty()) {
       throw new ComponentValidationException(String.join(" ", problems));
     }
@@ -91,7 +96,9 @@ public class PolicyTabFactory
   /** The tab's copy of the policy follows the realm attributes from the start. */
   @Override
   public void postInit(KeycloakSessionFactory factory) {
-    factory.register(PolicyTabSync::onModelEvent);
+    RunningKeycloak.startUp(
+        "Keeping the admin tab's form in step with realm attributes",
+        () -> factory.register(PolicyTabSync::onModelEvent));
   }
 
   @Override

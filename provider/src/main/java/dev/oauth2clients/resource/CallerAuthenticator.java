@@ -38,13 +38,13 @@ final class CallerAuthenticator {
             .setRealm(realm)
             .setTokenString(tokenString)
             .authenticate();
-    refuseServiceAccounts(auth != null ? auth.user() : subject(session, realm, token));
+    refuseServiceAccounts(auth != null ? auth.getUser() : subject(session, realm, token));
     if (auth == null) {
       throw invalidToken("The access token is not valid for an active session of this realm.");
     }
     refuseSelfServiceClientTokens(realm, auth);
-    requireAccountGrant(auth.token());
-    return new Caller(auth.user(), auth.token());
+    requireAccountGrant(auth.getToken());
+    return new Caller(auth.getUser(), auth.getToken());
   }
 
   private static String bearerToken(KeycloakSession session) {
@@ -95,7 +95,8 @@ final class CallerAuthenticator {
   }
 
   private static void refuseSelfServiceClientTokens(RealmModel realm, AuthResult auth) {
-    ClientModel issuedFor = auth.client() != null ? auth.client() : issuedFor(realm, auth.token());
+    ClientModel issuedFor =
+        auth.getClient() != null ? auth.getClient() : issuedFor(realm, auth.getToken());
     if (issuedFor != null && issuedFor.getAttribute(ClientAttributes.OWNER) != null) {
       throw ApiError.ACCESS_DENIED.because(
           "Tokens issued to a self-service client cannot manage clients.");

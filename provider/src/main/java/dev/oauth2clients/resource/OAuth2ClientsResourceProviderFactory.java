@@ -3,7 +3,9 @@ package dev.oauth2clients.resource;
 import dev.oauth2clients.client.ConsentScreen;
 import dev.oauth2clients.events.ModelLifecycleListener;
 import dev.oauth2clients.notice.ExpiryNotices;
+import dev.oauth2clients.version.RunningKeycloak;
 import java.time.Duration;
+import java.util.Optional;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -11,19 +13,22 @@ import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
-/** Mounts the API at {@code /realms/{realm}/oauth2-clients}. */
+/**
+ * Mounts the API at {@code /realms/{realm}/oauth2-clients}; while the provider is off on this
+ * server there is no resource, which Keycloak answers {@code 404}.
+ */
 public class OAuth2ClientsResourceProviderFactory implements RealmResourceProviderFactory {
 
   public static final String ID = "oauth2-clients";
 
-  private Duration expiryNoticeInterval;
+  private Optional<Duration> expiryNoticeInterval;
 
   @Override
   public RealmResourceProvider create(KeycloakSession session) {
     return new RealmResourceProvider() {
       @Override
       public Object getResource() {
-        return new OAuth2ClientsResource(session);
+        return RunningKeycloak.on() ? new OAuth2ClientsResource(session) : null;
       }
 
       @Override
@@ -38,14 +43,23 @@ public class OAuth2ClientsResourceProviderFactory implements RealmResourceProvid
 
   @Override
   public void postInit(KeycloakSessionFactory factory) {
-    factory.register(new ModelLifecycleListener());
-    factory.register(
-        event -> {
-          if (event instanceof PostMigrationEvent) {
-            ConsentScreen.requireForEarlierClientsAtStartUp(factory);
-          }
-        });
-    ExpiryNotices.schedule(factory, expiryNoticeInterval);
+    RunningKeycloak.startUp(
+        "Following Keycloak's client, user and realm changes",
+        () -> factory.register(new ModelLifecycleListener()));
+    RunningKeycloak.startUp(
+        "Requiring consent for clients made before this release",
+        () ->
+            factory.register(
+                event -> {
+                  if (event instanceof PostMigrationEvent) {
+                    ConsentScreen.requireForEarlierClientsAtStartUp(factory);
+                  }
+                }));
+    expiryNoticeInterval.ifPresent(
+        interval ->
+            RunningKeycloak.startUp(
+                "Scheduling secret expiry notices",
+                () -> ExpiryNotices.schedule(factory, interval)));
   }
 
   @Override
