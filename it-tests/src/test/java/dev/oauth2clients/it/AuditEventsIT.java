@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oauth2clients.testsupport.Admin;
 import dev.oauth2clients.testsupport.ClientsApi;
 import dev.oauth2clients.testsupport.TestRealm;
@@ -23,10 +22,7 @@ class AuditEventsIT {
   @BeforeAll
   static void createRealmWithEvents() {
     realm = TestRealm.create("alice");
-    ObjectNode events =
-        (ObjectNode) realm.admin().call("GET", "/" + realm.name() + "/events/config", null).json();
-    events.put("eventsEnabled", true);
-    Admin.expect(204, realm.admin().call("PUT", "/" + realm.name() + "/events/config", events));
+    realm.admin().enableEvents(realm.name());
   }
 
   @AfterAll

@@ -5,6 +5,7 @@ import dev.oauth2clients.secret.StoredSecrets;
 import dev.oauth2clients.secret.StoredSecrets.Match;
 import dev.oauth2clients.store.ClientAttributes;
 import dev.oauth2clients.usage.LastUse;
+import dev.oauth2clients.version.RunningKeycloak;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -56,6 +57,10 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
     }
     context.setClient(client);
     context.getEvent().client(client);
+    if (!RunningKeycloak.on()) {
+      fail(context, "Self-service clients are off on this server; its log says why.");
+      return;
+    }
     RealmPolicy policy = RealmPolicy.of(context.getRealm());
     Optional<String> refusal = refusal(context, client, policy);
     if (refusal.isPresent()) {
@@ -225,12 +230,15 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
   /** A removed client's last-use entry would otherwise stay in this node's memory for good. */
   @Override
   public void postInit(KeycloakSessionFactory factory) {
-    factory.register(
-        event -> {
-          if (event instanceof ClientModel.ClientRemovedEvent removed) {
-            LastUse.forget(removed.getClient().getId());
-          }
-        });
+    RunningKeycloak.startUp(
+        "Forgetting the last use of removed clients",
+        () ->
+            factory.register(
+                event -> {
+                  if (event instanceof ClientModel.ClientRemovedEvent removed) {
+                    LastUse.forget(removed.getClient().getId());
+                  }
+                }));
   }
 
   @Override
@@ -267,6 +275,11 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
   /** Nothing: the secret exists only with its owner. */
   @Override
   public Map<String, Object> getAdapterConfiguration(KeycloakSession session, ClientModel client) {
+    return Map.of();
+  }
+
+  /** The same, as Keycloak 26.4 and 26.5 ask for it (their interface has no session argument). */
+  public Map<String, Object> getAdapterConfiguration(ClientModel client) {
     return Map.of();
   }
 

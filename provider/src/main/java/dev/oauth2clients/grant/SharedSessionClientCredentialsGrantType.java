@@ -1,11 +1,15 @@
 package dev.oauth2clients.grant;
 
 import dev.oauth2clients.store.ClientAttributes;
+import dev.oauth2clients.version.RunningKeycloak;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.keycloak.OAuth2Constants;
+import org.keycloak.OAuthErrorException;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.UserModel;
@@ -13,6 +17,7 @@ import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.OIDCAdvancedConfigWrapper;
 import org.keycloak.protocol.oidc.TokenManager;
 import org.keycloak.protocol.oidc.grants.ClientCredentialsGrantType;
+import org.keycloak.services.CorsErrorResponseException;
 import org.keycloak.services.clientpolicy.ClientPolicyContext;
 import org.keycloak.services.util.DefaultClientSessionContext;
 import org.keycloak.util.TokenUtil;
@@ -29,8 +34,8 @@ import org.keycloak.util.TokenUtil;
  * whose {@code sid} is the shared session, which the refresh grant, introspection, logout and
  * deletion treat as any other session.
  *
- * <p>Requests for {@code offline_access}, and every client that is not self-service, take
- * Keycloak's path unchanged.
+ * <p>Every client that is not self-service takes Keycloak's path unchanged; a self-service client's
+ * request for {@code offline_access} is refused.
  */
 class SharedSessionClientCredentialsGrantType extends ClientCredentialsGrantType {
 
@@ -47,16 +52,36 @@ class SharedSessionClientCredentialsGrantType extends ClientCredentialsGrantType
 
   @Override
   public Response process(Context context) {
-    stage = shares(context) ? Stage.BUILDING_TRANSIENT : Stage.KEYCLOAK;
+    boolean selfService = context.getClient().getAttribute(ClientAttributes.OWNER) != null;
+    if (selfService
+        && TokenUtil.isOfflineTokenRequested(
+            context.getFormParams().getFirst(OAuth2Constants.SCOPE))) {
+      refuseOffline(context);
+    }
+    stage = selfService && shares(context) ? Stage.BUILDING_TRANSIENT : Stage.KEYCLOAK;
     return super.process(context);
   }
 
+  /**
+   * Keycloak would make a new offline session on every such grant, each idling for the realm's
+   * offline idle time (30 days by default): one client could fill the database. A client that needs
+   * a token later asks again; it holds its own secret.
+   */
+  private void refuseOffline(Context context) {
+    setContext(context);
+    String reason =
+        "scope offline_access is not available to client_credentials for a self-service client;"
+            + " ask for a new token with the client's secret instead.";
+    event.detail(Details.REASON, reason).error(Errors.INVALID_REQUEST);
+    throw new CorsErrorResponseException(
+        cors, OAuthErrorException.INVALID_SCOPE, reason, Response.Status.BAD_REQUEST);
+  }
+
+  /** Keycloak 26.4's grant has no hook for it; there every grant keeps Keycloak's own session. */
   private static boolean shares(Context context) {
-    return context.getClient().getAttribute(ClientAttributes.OWNER) != null
+    return RunningKeycloak.sharesSessions()
         && OIDCAdvancedConfigWrapper.fromClientModel(context.getClient())
-            .isUseRefreshTokenForClientCredentialsGrant()
-        && !TokenUtil.isOfflineTokenRequested(
-            context.getFormParams().getFirst(OAuth2Constants.SCOPE));
+            .isUseRefreshTokenForClientCredentialsGrant();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.oauth2clients.grant;
 
+import dev.oauth2clients.version.RunningKeycloak;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -17,20 +18,29 @@ public class SharedSessionClientCredentialsGrantTypeFactory
   /** Above the built-in factory's default of 0, which is what makes Keycloak pick this one. */
   static final int ORDER = 100;
 
+  /**
+   * Keycloak's own grant while the provider is off: this factory stays the one Keycloak picks
+   * either way, so the choice is made here and nowhere else.
+   */
   @Override
   public OAuth2GrantType create(KeycloakSession session) {
-    return new SharedSessionClientCredentialsGrantType();
+    return RunningKeycloak.on()
+        ? new SharedSessionClientCredentialsGrantType()
+        : super.create(session);
   }
 
   /** A removed client's entry would otherwise stay in this node's registry for good. */
   @Override
   public void postInit(KeycloakSessionFactory factory) {
-    factory.register(
-        event -> {
-          if (event instanceof ClientModel.ClientRemovedEvent removed) {
-            SharedSessionRegistry.forget(removed.getClient());
-          }
-        });
+    RunningKeycloak.startUp(
+        "Forgetting the shared sessions of removed clients",
+        () ->
+            factory.register(
+                event -> {
+                  if (event instanceof ClientModel.ClientRemovedEvent removed) {
+                    SharedSessionRegistry.forget(removed.getClient());
+                  }
+                }));
   }
 
   @Override

@@ -32,6 +32,26 @@ public final class Admin {
     return Http.send(method, baseUrl + "/admin/realms" + path, headers, bytes);
   }
 
+  /**
+   * Whether the server under test is Keycloak {@code major.minor} or later, for the few behaviours
+   * that the provider documents per Keycloak line.
+   */
+  public boolean serverIsAtLeast(int major, int minor) {
+    HttpResult info =
+        expect(200, Http.send("GET", baseUrl + "/admin/serverinfo", Http.bearer(token()), null));
+    String[] version = info.json().at("/systemInfo/version").asText().split("[.-]");
+    int serverMajor = Integer.parseInt(version[0]);
+    return serverMajor > major || (serverMajor == major && Integer.parseInt(version[1]) >= minor);
+  }
+
+  /** Turns on the realm's stored user events, which the admin console's Events page lists. */
+  public void enableEvents(String realm) {
+    ObjectNode events =
+        (ObjectNode) expect(200, call("GET", "/" + realm + "/events/config", null)).json();
+    events.put("eventsEnabled", true);
+    expect(204, call("PUT", "/" + realm + "/events/config", events));
+  }
+
   public void createRealm(ObjectNode representation) {
     expect(201, call("POST", "", representation));
   }

@@ -126,6 +126,18 @@ final class KeycloakProcess {
     return log;
   }
 
+  /**
+   * Stops this server and starts the distribution at {@code home} with the same options, ports and
+   * database, so that its URL, and the issuer of every token it made, stay what they were.
+   */
+  KeycloakProcess restartAs(Path home, Path newLog) {
+    stop();
+    List<String> upgraded = new ArrayList<>(command);
+    upgraded.set(1, home.resolve("bin/kc.sh").toString());
+    return launch(
+        List.copyOf(upgraded), newLog, ProcessBuilder.Redirect.to(newLog.toFile()), baseUrl);
+  }
+
   private void awaitReady() {
     HttpClient http = HttpClient.newHttpClient();
     HttpRequest probe =

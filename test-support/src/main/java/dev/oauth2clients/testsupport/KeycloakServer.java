@@ -72,9 +72,36 @@ public final class KeycloakServer {
     return database == null ? null : database.connection();
   }
 
+  /**
+   * A server of the distribution at {@code home}, apart from the shared one, on a fresh H2 file in
+   * the directory of {@code log}; {@link #upgradeTo} takes it to another release of Keycloak.
+   */
+  public static KeycloakServer startOfRelease(Path home, Path log) {
+    return start(home, TestDatabase.of("h2", log.getParent()), log);
+  }
+
+  /**
+   * Keycloak upgraded in place, as an admin does it: this server stops, and the distribution at
+   * {@code home} (with the provider in it) starts on the same database and port, logging to {@code
+   * upgradeLog}. Returns the new server; this one is gone.
+   */
+  public synchronized KeycloakServer upgradeTo(Path home, Path upgradeLog) {
+    if (process == null || stopped) {
+      throw new IllegalStateException("only a running server started by the tests can be upgraded");
+    }
+    stopped = true;
+    KeycloakProcess upgraded = process.restartAs(home, upgradeLog);
+    KeycloakServer server = new KeycloakServer(upgraded.baseUrl(), upgraded, database);
+    Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+    return server;
+  }
+
   private static KeycloakServer start(String databaseKind, Path log) {
     Path home = Path.of(KeycloakProcess.requiredProperty("keycloak.home"));
-    TestDatabase database = TestDatabase.of(databaseKind, log.getParent());
+    return start(home, TestDatabase.of(databaseKind, log.getParent()), log);
+  }
+
+  private static KeycloakServer start(Path home, TestDatabase database, Path log) {
     // declarative-ui shows the provider's admin console tab (an experimental Keycloak feature)
     List<String> arguments =
         new ArrayList<>(
