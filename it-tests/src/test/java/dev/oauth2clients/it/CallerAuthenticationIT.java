@@ -162,6 +162,55 @@ class CallerAuthenticationIT {
     assertEquals(before, realm.api("alice").list("").json().size(), "nothing was minted");
   }
 
+  /**
+   * With Keycloak's defaults a new client is full-scope: its users' tokens carry {@code aud
+   * account} and {@code manage-account}. Only the applications the realm names may use them here.
+   */
+  @Test
+  void aFullScopeAppTheRealmDidNotNameIsRefusedUntilAnAdminNamesIt() {
+    try (TestRealm own = TestRealm.create(Map.of("oauth2-clients.enabled", "true"), "dave")) {
+      ObjectNode app = Json.object();
+      app.put("clientId", "default-app");
+      app.put("publicClient", true);
+      app.put("directAccessGrantsEnabled", true);
+      Admin.expect(201, own.admin().call("POST", "/" + own.name() + "/clients", app));
+      String token =
+          own.tokens()
+              .post(
+                  Map.of(
+                      "grant_type", "password",
+                      "client_id", "default-app",
+                      "username", "dave",
+                      "password", TestRealm.PASSWORD))
+              .json()
+              .get("access_token")
+              .asText();
+      JsonNode claims = Json.claims(token);
+      assertTrue(claims.path("aud").toString().contains("\"account\""), claims::toString);
+      assertTrue(claims.toString().contains("manage-account"), claims::toString);
+
+      HttpResult refused = own.apiWithToken(token).create(Map.of("client_name", "by any app"));
+      assertAccessDenied(refused);
+      assertTrue(
+          refused.json().get("error_description").asText().contains("caller-clients"),
+          refused::toString);
+      assertAccessDenied(own.apiWithToken(token).list(""));
+      assertEquals(0, own.api("dave").list("").json().size(), "nothing was minted");
+
+      own.admin()
+          .setRealmAttributes(
+              own.name(),
+              Map.of(
+                  TestRealm.CALLER_CLIENTS, "account-console, default-app, " + TestRealm.USER_APP));
+      HttpResult named = own.apiWithToken(token).create(Map.of("client_name", "by a named app"));
+      assertEquals(201, named.status(), named::toString);
+
+      own.admin().setRealmAttributes(own.name(), Map.of(TestRealm.CALLER_CLIENTS, ""));
+      assertAccessDenied(own.apiWithToken(token).list(""));
+      assertAccessDenied(own.api("dave").list(""));
+    }
+  }
+
   /** Nor can such an app keep an old secret alive, or end an owner's overlap. */
   @Test
   void anAppTokenCannotRotateOrEndAnOverlap() {

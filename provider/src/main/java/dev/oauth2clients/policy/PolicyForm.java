@@ -42,16 +42,17 @@ public record PolicyForm(Map<PolicySetting, String> values) {
             PolicySetting.SECRET_LIFETIME_REQUIRED,
                 Boolean.toString(policy.secretLifetimeRequired()),
             PolicySetting.MAX_ROTATION_OVERLAP, Integer.toString(policy.maxRotationOverlap()),
-            PolicySetting.EXPIRY_NOTICE_DAYS, Integer.toString(policy.expiryNoticeDays())));
+            PolicySetting.EXPIRY_NOTICE_DAYS, Integer.toString(policy.expiryNoticeDays()),
+            PolicySetting.CALLER_CLIENTS, String.join(",", policy.callerClients())));
   }
 
   /** What is wrong with the form, in words an admin can act on; empty when it may be saved. */
-  public List<String> problems(Predicate<String> roleExists) {
+  public List<String> problems(Predicate<String> roleExists, Predicate<String> clientExists) {
     List<String> problems = new ArrayList<>();
     for (PolicySetting setting : PolicySetting.values()) {
       String value = values.get(setting);
       if (!value.isEmpty()) {
-        problem(setting, value, roleExists).ifPresent(problems::add);
+        problem(setting, value, roleExists, clientExists).ifPresent(problems::add);
       }
     }
     return problems;
@@ -71,7 +72,10 @@ public record PolicyForm(Map<PolicySetting, String> values) {
   }
 
   private static Optional<String> problem(
-      PolicySetting setting, String value, Predicate<String> roleExists) {
+      PolicySetting setting,
+      String value,
+      Predicate<String> roleExists,
+      Predicate<String> clientExists) {
     return switch (setting.values) {
       case SWITCH ->
           value.equals("true") || value.equals("false")
@@ -86,6 +90,13 @@ public record PolicyForm(Map<PolicySetting, String> values) {
           roleExists.test(value)
               ? Optional.empty()
               : Optional.of(setting.label + " '" + value + "' is not a role of this realm.");
+      case CLIENT_IDS ->
+          RealmPolicy.clientIds(value).stream()
+              .filter(clientExists.negate())
+              .findFirst()
+              .map(
+                  unknown ->
+                      setting.label + ": '" + unknown + "' is not a client ID of this realm.");
     };
   }
 }

@@ -73,13 +73,25 @@ public enum PolicySetting {
       "How many days before a secret expires its owner is told by e-mail; 0 sends no notice",
       Values.WHOLE_NUMBER,
       new WholeNumberRange(0, 365),
-      "7");
+      "7"),
+  CALLER_CLIENTS(
+      "callerClients",
+      "oauth2-clients.caller-clients",
+      "Caller applications",
+      "Client IDs, comma-separated, of the applications whose users' tokens may create and manage"
+          + " clients; empty means the account console only. Every application named here can mint"
+          + " permanent credentials in the name of whoever signs in to it.",
+      Values.CLIENT_IDS,
+      null,
+      "account-console");
 
   /** What a setting holds. */
   public enum Values {
     SWITCH,
     WHOLE_NUMBER,
-    ROLE
+    ROLE,
+    /** Comma-separated client IDs of the realm. */
+    CLIENT_IDS
   }
 
   /** The form's field name; it carries no dots, because the admin console's form nests on them. */

@@ -1,5 +1,7 @@
 package dev.oauth2clients.policy;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -20,7 +22,8 @@ public record RealmPolicy(
     OptionalInt maxSecretLifetime,
     boolean secretLifetimeRequired,
     int maxRotationOverlap,
-    int expiryNoticeDays) {
+    int expiryNoticeDays,
+    Set<String> callerClients) {
 
   /** Ten years: the longest lifetime any secret may be given, in seconds. */
   public static final int LONGEST_SECRET_LIFETIME = 315_360_000;
@@ -39,7 +42,24 @@ public record RealmPolicy(
         optionalWholeNumber(realm, PolicySetting.MAX_SECRET_LIFETIME),
         isOn(realm, PolicySetting.SECRET_LIFETIME_REQUIRED),
         wholeNumber(realm, PolicySetting.MAX_ROTATION_OVERLAP),
-        wholeNumber(realm, PolicySetting.EXPIRY_NOTICE_DAYS));
+        wholeNumber(realm, PolicySetting.EXPIRY_NOTICE_DAYS),
+        clientIds(realm, PolicySetting.CALLER_CLIENTS));
+  }
+
+  /** The client IDs a comma-separated value names; the default's where it names none. */
+  public static Set<String> clientIds(String value) {
+    Set<String> named = new LinkedHashSet<>();
+    for (String clientId : (value == null ? "" : value).split(",")) {
+      if (!clientId.isBlank()) {
+        named.add(clientId.trim());
+      }
+    }
+    return Collections.unmodifiableSet(named);
+  }
+
+  private static Set<String> clientIds(RealmModel realm, PolicySetting setting) {
+    Set<String> named = clientIds(realm.getAttribute(setting.attribute));
+    return named.isEmpty() ? clientIds(setting.defaultValue) : named;
   }
 
   /** The lifetime a new secret gets when its owner names none: the maximum, if there is one. */

@@ -1,9 +1,11 @@
 package dev.oauth2clients.resource;
 
 import dev.oauth2clients.graphql.GraphqlEndpoint;
+import dev.oauth2clients.policy.PolicySetting;
 import dev.oauth2clients.policy.RealmPolicy;
 import dev.oauth2clients.policy.WholeNumberRange;
 import dev.oauth2clients.resource.CallerAuthenticator.Caller;
+import dev.oauth2clients.version.TokenOrigins;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
@@ -316,6 +318,7 @@ public class OAuth2ClientsResource {
             "Self-service clients are not enabled in this realm.");
       }
       Caller caller = CallerAuthenticator.authenticate(session, realm);
+      requireCallerApplication(policy, caller.token());
       allowOrigin(caller.token());
       requireRole(policy, caller.user());
       return uncached(
@@ -346,18 +349,33 @@ public class OAuth2ClientsResource {
    * CORS headers for the origins the caller's token allows. Keycloak refuses any other origin with
    * an exception of its own; here that is the contract's 403.
    */
-  private static void allowOrigin(AccessToken token) {
+  private void allowOrigin(AccessToken token) {
     try {
-      Cors.builder()
-          .auth()
-          .allowedMethods(METHODS)
-          .exposedHeaders(HttpHeaders.LOCATION)
-          .checkAllowedOrigins(token)
+      TokenOrigins.allow(
+              session,
+              Cors.builder().auth().allowedMethods(METHODS).exposedHeaders(HttpHeaders.LOCATION),
+              token,
+              session.getContext().getRequestHeaders().getHeaderString(Cors.ORIGIN_HEADER))
           .add();
     } catch (ForbiddenException refused) {
       throw ApiError.ACCESS_DENIED.because(
           "This origin may not call the API: it is not a web origin of the application that"
               + " signed you in.");
+    }
+  }
+
+  /**
+   * With Keycloak's defaults every new client is full-scope, so its users' tokens are good for the
+   * account: only the applications the realm names may turn a user's sign-in into a permanent
+   * credential.
+   */
+  private static void requireCallerApplication(RealmPolicy policy, AccessToken token) {
+    if (!policy.callerClients().contains(token.getIssuedFor())) {
+      throw ApiError.ACCESS_DENIED.because(
+          "The application you signed in to may not manage API clients in this realm; an"
+              + " administrator names the ones that may ("
+              + PolicySetting.CALLER_CLIENTS.attribute
+              + ").");
     }
   }
 

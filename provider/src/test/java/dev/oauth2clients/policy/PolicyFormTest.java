@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PolicyFormTest {
 
   private static final Predicate<String> ONLY_DEVELOPER_ROLE = "developer"::equals;
+  private static final Predicate<String> CLIENTS = Set.of("account-console", "portal")::contains;
 
   private static PolicyForm form(String field, String value) {
     Map<PolicySetting, String> values = new HashMap<>();
@@ -32,7 +33,7 @@ class PolicyFormTest {
 
   @Test
   void anEmptyFormIsAcceptedAndMeansTheDefaults() {
-    assertEquals(List.of(), new PolicyForm(Map.of()).problems(ONLY_DEVELOPER_ROLE));
+    assertEquals(List.of(), new PolicyForm(Map.of()).problems(ONLY_DEVELOPER_ROLE, CLIENTS));
   }
 
   @Test
@@ -45,13 +46,19 @@ class PolicyFormTest {
 
   @ParameterizedTest
   @CsvSource({
-    "enabled, true", "enabled, false",
-    "maxClientsPerUser, 0", "maxClientsPerUser, 10000",
-    "accessTokenLifespan, 60", "accessTokenLifespan, 86400",
-    "requiredRole, developer"
+    "enabled, true",
+    "enabled, false",
+    "maxClientsPerUser, 0",
+    "maxClientsPerUser, 10000",
+    "accessTokenLifespan, 60",
+    "accessTokenLifespan, 86400",
+    "requiredRole, developer",
+    "callerClients, account-console",
+    "callerClients, ' account-console , portal '",
+    "callerClients, 'portal,,'"
   })
   void acceptsTheEdgesOfEveryRange(String field, String value) {
-    assertEquals(List.of(), form(field, value).problems(ONLY_DEVELOPER_ROLE));
+    assertEquals(List.of(), form(field, value).problems(ONLY_DEVELOPER_ROLE, CLIENTS));
   }
 
   @ParameterizedTest
@@ -63,10 +70,11 @@ class PolicyFormTest {
     "maxClientsPerUser, 99999999999, Max clients per user must be a whole number from 0 to 10000.",
     "accessTokenLifespan, 59, Access token lifespan must be a whole number from 60 to 86400.",
     "accessTokenLifespan, 86401, Access token lifespan must be a whole number from 60 to 86400.",
-    "requiredRole, admin, Required role 'admin' is not a role of this realm."
+    "requiredRole, admin, Required role 'admin' is not a role of this realm.",
+    "callerClients, 'portal,mallory', Caller applications: 'mallory' is not a client ID of this realm."
   })
   void explainsEveryRefusalInWords(String field, String value, String problem) {
-    assertEquals(List.of(problem), form(field, value).problems(ONLY_DEVELOPER_ROLE));
+    assertEquals(List.of(problem), form(field, value).problems(ONLY_DEVELOPER_ROLE, CLIENTS));
   }
 
   @Test
@@ -76,9 +84,16 @@ class PolicyFormTest {
             PolicySetting.ENABLED, "maybe",
             PolicySetting.MAX_CLIENTS_PER_USER, "lots",
             PolicySetting.ACCESS_TOKEN_LIFESPAN, "1");
-    List<String> problems = new PolicyForm(values).problems(ONLY_DEVELOPER_ROLE);
+    List<String> problems = new PolicyForm(values).problems(ONLY_DEVELOPER_ROLE, CLIENTS);
     assertEquals(3, problems.size(), problems::toString);
     assertTrue(problems.get(0).startsWith("Enabled"), problems::toString);
+  }
+
+  @Test
+  void callerApplicationsAreReadLenientlyWithTheAccountConsoleAsDefault() {
+    assertEquals(List.of("a", "b"), List.copyOf(RealmPolicy.clientIds(" a, b ,,a")));
+    assertEquals(Set.of(), RealmPolicy.clientIds(" , "));
+    assertEquals(Set.of(), RealmPolicy.clientIds(null));
   }
 
   @Test
@@ -86,7 +101,8 @@ class PolicyFormTest {
     for (PolicySetting setting : PolicySetting.values()) {
       assertTrue(!setting.formName.contains("."), setting.formName);
       assertTrue(setting.attribute.startsWith("oauth2-clients."), setting.attribute);
-      assertEquals(List.of(), form(setting.formName, setting.defaultValue).problems(r -> true));
+      assertEquals(
+          List.of(), form(setting.formName, setting.defaultValue).problems(r -> true, c -> true));
     }
   }
 }

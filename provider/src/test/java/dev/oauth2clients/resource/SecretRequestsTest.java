@@ -9,12 +9,14 @@ import dev.oauth2clients.policy.RealmPolicy;
 import dev.oauth2clients.secret.StoredSecrets;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SecretRequestsTest {
 
   private static RealmPolicy policy(OptionalInt maxLifetime, boolean required) {
-    return new RealmPolicy(true, 25, Optional.empty(), 3600, maxLifetime, required, 600, 7);
+    return new RealmPolicy(
+        true, 25, Optional.empty(), 3600, maxLifetime, required, 600, 7, Set.of("account-console"));
   }
 
   private static final RealmPolicy OPEN = policy(OptionalInt.empty(), false);

@@ -19,6 +19,10 @@ public final class TestRealm implements AutoCloseable {
 
   public static final String PASSWORD = "Secret-pass-1";
   public static final String USER_APP = "test-app";
+
+  /** The realm attribute naming the applications whose users' tokens may call the API. */
+  public static final String CALLER_CLIENTS = "oauth2-clients.caller-clients";
+
   public static final String PLAIN_CLIENT = "plain-service";
   public static final String PLAIN_SECRET = "plain-service-secret-0123456789";
 
@@ -64,6 +68,8 @@ public final class TestRealm implements AutoCloseable {
     representation.put("realm", realm.name);
     representation.put("enabled", true);
     ObjectNode realmAttributes = representation.putObject("attributes");
+    // The tests' users sign in through the test app as well as the account console.
+    realmAttributes.put(CALLER_CLIENTS, "account-console," + USER_APP);
     attributes.forEach(realmAttributes::put);
     ArrayNode clients = representation.putArray("clients");
     ObjectNode app = clients.addObject();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oauth2clients.testsupport.Admin;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.TestRealm;
 import java.time.Duration;
@@ -135,7 +136,12 @@ class AccountConsoleIT {
 
     By row = By.cssSelector("[data-testid=client-row-" + clientId + "]");
     browser.waitForText(row, "Disabled by an administrator");
-    assertEquals(204, realm.api("dana").delete(clientId).status());
+    assertEquals(
+        403,
+        realm.api("dana").delete(clientId).status(),
+        "only an administrator deletes a client they disabled");
+    String id = realm.admin().findClient(realm.name(), clientId).get("id").asText();
+    Admin.expect(204, realm.admin().call("DELETE", "/" + realm.name() + "/clients/" + id, null));
   }
 
   @Test
