@@ -88,9 +88,35 @@ public final class SelfServiceClients {
     return new Created(client, secret);
   }
 
+  /**
+   * Stores the owner's new settings. A change to what users consented to (name, redirect URIs,
+   * logo, policy or terms) withdraws every user's consent, so that no code goes somewhere new
+   * before each user has seen the consent page again; the event says how many were withdrawn.
+   */
   public void update(SelfServiceClient client, ClientMetadata metadata, int accessTokenLifespan) {
+    ConsentedTo before = ConsentedTo.of(client);
     apply(client, metadata, accessTokenLifespan, System.currentTimeMillis());
-    audit(Operation.UPDATE, client);
+    int withdrawn = before.equals(ConsentedTo.of(client)) ? 0 : withdrawConsents(client.model());
+    AuditEvents.record(
+        session,
+        realm,
+        Operation.UPDATE,
+        client.clientId(),
+        client.ownerId(),
+        Map.of(AuditEvents.CONSENTS_WITHDRAWN, Integer.toString(withdrawn)));
+  }
+
+  /** Every user's consent but the client's own service account's, which lets it act as itself. */
+  private int withdrawConsents(ClientModel client) {
+    UserModel serviceAccount = session.users().getServiceAccount(client);
+    int withdrawn = 0;
+    for (String userId : store.usersConsentingTo(client.getId())) {
+      if ((serviceAccount == null || !serviceAccount.getId().equals(userId))
+          && session.users().revokeConsentForClient(realm, userId, client.getId())) {
+        withdrawn++;
+      }
+    }
+    return withdrawn;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.oauth2clients.events;
 
 import java.util.Locale;
+import java.util.Map;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -18,6 +19,9 @@ public final class AuditEvents {
   public static final String OPERATION = "oauth2_clients_operation";
 
   public static final String OWNER = "owner";
+
+  /** On an update: how many users' consents it withdrew (a change to what they consented to). */
+  public static final String CONSENTS_WITHDRAWN = "consents_withdrawn";
 
   public enum Operation {
     CREATE(EventType.CLIENT_REGISTER),
@@ -47,13 +51,20 @@ public final class AuditEvents {
       Operation operation,
       String clientId,
       String ownerId) {
-    new EventBuilder(realm, session)
-        .event(operation.type)
-        .client(clientId)
-        .user(ownerId)
-        .detail(OWNER, ownerId)
-        .detail(OPERATION, operation.name().toLowerCase(Locale.ROOT))
-        .success();
+    record(session, realm, operation, clientId, ownerId, Map.of());
+  }
+
+  /** The same, with details of the operation's own. */
+  public static void record(
+      KeycloakSession session,
+      RealmModel realm,
+      Operation operation,
+      String clientId,
+      String ownerId,
+      Map<String, String> details) {
+    EventBuilder event = event(session, realm, operation, clientId, ownerId);
+    details.forEach(event::detail);
+    event.success();
   }
 
   /**
@@ -70,17 +81,25 @@ public final class AuditEvents {
       String email,
       String error) {
     EventBuilder event =
-        new EventBuilder(realm, session)
-            .event(operation.type)
-            .client(clientId)
-            .user(ownerId)
-            .detail(OWNER, ownerId)
-            .detail(Details.EMAIL, email)
-            .detail(OPERATION, operation.name().toLowerCase(Locale.ROOT));
+        event(session, realm, operation, clientId, ownerId).detail(Details.EMAIL, email);
     if (error == null) {
       event.success();
     } else {
       event.error(error);
     }
+  }
+
+  private static EventBuilder event(
+      KeycloakSession session,
+      RealmModel realm,
+      Operation operation,
+      String clientId,
+      String ownerId) {
+    return new EventBuilder(realm, session)
+        .event(operation.type)
+        .client(clientId)
+        .user(ownerId)
+        .detail(OWNER, ownerId)
+        .detail(OPERATION, operation.name().toLowerCase(Locale.ROOT));
   }
 }

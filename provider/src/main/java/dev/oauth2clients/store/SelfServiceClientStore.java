@@ -2,6 +2,7 @@ package dev.oauth2clients.store;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -61,6 +62,27 @@ public final class SelfServiceClientStore {
         .setParameter("realmId", realmId)
         .setParameter("ownerId", ownerId)
         .getResultList();
+  }
+
+  /**
+   * The users who gave consent to a client, local and federated alike: Keycloak's user API can
+   * revoke one user's consent but cannot list a client's.
+   */
+  public List<String> usersConsentingTo(String clientInternalId) {
+    List<String> users =
+        new ArrayList<>(
+            em.createQuery(
+                    "select c.user.id from UserConsentEntity c where c.clientId = :clientId",
+                    String.class)
+                .setParameter("clientId", clientInternalId)
+                .getResultList());
+    users.addAll(
+        em.createQuery(
+                "select c.userId from FederatedUserConsentEntity c where c.clientId = :clientId",
+                String.class)
+            .setParameter("clientId", clientInternalId)
+            .getResultList());
+    return users;
   }
 
   /** Rows whose Keycloak client lacks the given attribute, in every realm. */
