@@ -13,12 +13,18 @@ import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
 import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
@@ -49,6 +55,11 @@ public final class GraphqlEndpoint {
   private static final QueryComplexityLimits LIMITS =
       QueryComplexityLimits.newLimits().maxDepth(15).maxFieldsCount(500).build();
 
+  /** Root fields one query may name: enough for a client that batches a few reads. */
+  static final int MAX_QUERY_ROOT_FIELDS = 10;
+
+  private static final int MAX_FRAGMENT_NESTING = 15;
+
   private static final ParserOptions PARSING =
       ParserOptions.getDefaultOperationParserOptions()
           .transform(options -> options.maxTokens(5000));
@@ -56,7 +67,7 @@ public final class GraphqlEndpoint {
   private static final GraphQL GRAPHQL =
       GraphQL.newGraphQL(executableSchema())
           .defaultDataFetcherExceptionHandler(GraphqlErrors.REFUSALS)
-          .instrumentation(new OneMutationField())
+          .instrumentation(new RootFields())
           .build();
 
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
@@ -159,20 +170,52 @@ public final class GraphqlEndpoint {
   /**
    * A mutation names exactly one root field. A request is one transaction, so with two a failure of
    * the second would undo the first after its answer had been written; refused before anything
-   * runs, nothing changes.
+   * runs, nothing changes. A query names at most {@link #MAX_QUERY_ROOT_FIELDS}, counted after
+   * fragments are expanded: each root field is a database query (a list of up to 1 000 clients),
+   * and 250 aliases of one would make one request cost 250.
    */
-  private static final class OneMutationField extends SimplePerformantInstrumentation {
+  private static final class RootFields extends SimplePerformantInstrumentation {
     @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(
         InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-      OperationDefinition operation = parameters.getExecutionContext().getOperationDefinition();
+      ExecutionContext execution = parameters.getExecutionContext();
+      OperationDefinition operation = execution.getOperationDefinition();
       List<?> selections = operation.getSelectionSet().getSelections();
       if (operation.getOperation() == OperationDefinition.Operation.MUTATION
           && (selections.size() != 1 || !(selections.get(0) instanceof Field))) {
         throw new AbortExecutionException(
             "A mutation request names exactly one field; send one request per change.");
       }
+      if (rootFields(operation.getSelectionSet(), execution.getFragmentsByName(), 0)
+          > MAX_QUERY_ROOT_FIELDS) {
+        throw new AbortExecutionException(
+            "A query names at most "
+                + MAX_QUERY_ROOT_FIELDS
+                + " root fields, fragments and aliases included; send more requests.");
+      }
       return super.beginExecuteOperation(parameters, state);
+    }
+
+    /** Fields of a selection set with its fragments expanded; validation has refused cycles. */
+    private static int rootFields(
+        SelectionSet set, Map<String, FragmentDefinition> fragments, int depth) {
+      int fields = 0;
+      for (Selection<?> selection : set.getSelections()) {
+        if (selection instanceof Field) {
+          fields++;
+        } else if (selection instanceof InlineFragment inline) {
+          fields += rootFields(inline.getSelectionSet(), fragments, depth + 1);
+        } else if (selection instanceof FragmentSpread spread
+            && fragments.containsKey(spread.getName())
+            && depth < MAX_FRAGMENT_NESTING) {
+          fields +=
+              rootFields(fragments.get(spread.getName()).getSelectionSet(), fragments, depth + 1);
+        }
+        if (fields > MAX_QUERY_ROOT_FIELDS) {
+          return fields;
+        }
+      }
+      return fields;
     }
   }
 }

@@ -725,6 +725,35 @@ class GraphqlIT {
     assertEquals(0, listed(caller, variables("ids", List.of("\u0000abc", "x".repeat(300)))).size());
   }
 
+  /** Each root field is a query of up to 1 000 clients: ten per request, fragments included. */
+  @Test
+  void aQueryNamesAtMostTenRootFieldsCountedThroughFragments() {
+    Caller caller = newCaller();
+    create(caller, Map.of("client_name", "Listed once"));
+    assertEquals(10, success(caller.graphql().request(aliasedLists(10), Map.of())).size());
+    assertRefused(caller.graphql().request(aliasedLists(11), Map.of()), REQUEST);
+    assertRefused(caller.graphql().request(aliasedLists(250), Map.of()), REQUEST);
+
+    String throughFragments =
+        "query { ...Five ... on Query { ...Five a: listOauth2Clients { client_id } } }"
+            + " fragment Five on Query {"
+            + aliasedFields(5)
+            + " }";
+    assertRefused(caller.graphql().request(throughFragments, Map.of()), REQUEST);
+  }
+
+  private static String aliasedLists(int count) {
+    return "query {" + aliasedFields(count) + " }";
+  }
+
+  private static String aliasedFields(int count) {
+    StringBuilder fields = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      fields.append(" l").append(i).append(": listOauth2Clients { client_id }");
+    }
+    return fields.toString();
+  }
+
   @Test
   void theStandardIntrospectionQueryDescribesTheSchema() {
     Caller caller = newCaller();
