@@ -295,7 +295,10 @@ class BadInputIT {
   }
 
   static Stream<String> idsNoClientCanHave() {
-    return Stream.of("%00abc", "abc%00", "%ED%A0%80x", "%FF%FE", "a".repeat(10_000));
+    // One past the longest client id, and a long one that still fits Keycloak 26.7.0's request line
+    // (it answers 431 itself to 10 000 characters).
+    return Stream.of(
+        "%00abc", "abc%00", "%ED%A0%80x", "%FF%FE", "a".repeat(256), "a".repeat(2_000));
   }
 
   @Test
