@@ -36,6 +36,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The owner's e-mails, sent by the real server through the realm's SMTP settings to a GreenMail
@@ -71,6 +73,7 @@ class OwnerNoticesIT {
             "rotator",
             "reminded",
             "noaddress",
+            "unverified",
             "lena");
   }
 
@@ -87,7 +90,7 @@ class OwnerNoticesIT {
     String secret = created.json().get("client_secret").asText();
 
     Mail mail = onlyMail("alice", about(clientId));
-    assertEquals("New API client: Nightly <export> & co", mail.subject());
+    assertEquals("New API client in your account", mail.subject(), "no owner's text in a subject");
     assertTrue(mail.text().contains("Name: Nightly <export> & co"), mail::text);
     assertTrue(mail.text().contains("Client ID: " + clientId), mail::text);
     assertTrue(mail.html().contains("Nightly &lt;export&gt; &amp; co"), mail::html);
@@ -106,7 +109,7 @@ class OwnerNoticesIT {
     assertEquals(200, rotated.status(), rotated::toString);
 
     Mail mail = onlyMail("rotator", about(clientId).and(subject("New secret for")));
-    assertEquals("New secret for your API client Rotated", mail.subject());
+    assertEquals("New secret for one of your API clients", mail.subject());
     assertTrue(mail.text().contains("Client ID: " + clientId), mail::text);
     List<Mail> all = settled("rotator", about(clientId), 2);
     assertEquals(2, all.size(), "one mail on create, one on rotation");
@@ -126,16 +129,25 @@ class OwnerNoticesIT {
     String clientId = realm.api("lena").createNamed("Rechnungen").get("client_id").asText();
 
     Mail mail = onlyMail("lena", about(clientId));
-    assertEquals("Neuer API-Client: Rechnungen", mail.subject());
+    assertEquals("Neuer API-Client in Ihrem Konto", mail.subject());
     assertTrue(mail.text().contains("Client-ID: " + clientId), mail::text);
   }
 
-  @Test
-  void anOwnerWithoutAnAddressGetsNothingAndTheRequestSucceeds() {
-    ClientsApi owner = realm.api("noaddress");
-    String userId = realm.userId("noaddress");
+  /**
+   * No address, or one no one verified: a user who typed in someone else's address must not make
+   * the realm's mail server write to that person.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"noaddress", "unverified"})
+  void anOwnerWithoutAVerifiedAddressGetsNothingAndTheRequestSucceeds(String username) {
+    ClientsApi owner = realm.api(username);
+    String userId = realm.userId(username);
     ObjectNode user = user(realm, userId);
-    user.put("email", "");
+    if (username.equals("noaddress")) {
+      user.put("email", "");
+    } else {
+      user.put("emailVerified", false);
+    }
     Admin.expect(204, realm.admin().call("PUT", "/" + realm.name() + "/users/" + userId, user));
 
     HttpResult created = owner.create(Map.of("client_name", "Nobody to tell"));
@@ -234,7 +246,7 @@ class OwnerNoticesIT {
       String never = reminded.createNamed("Never").get("client_id").asText();
 
       Mail reminder = onlyMail("reminded", about(clientId).and(subject("expires soon")));
-      assertEquals("The secret of your API client Soon expires soon", reminder.subject());
+      assertEquals("The secret of one of your API clients expires soon", reminder.subject());
       String expiresAt =
           EXPIRY.format(Instant.ofEpochSecond(soon.get("client_secret_expires_at").asLong()));
       assertTrue(reminder.text().contains(expiresAt), reminder::text);

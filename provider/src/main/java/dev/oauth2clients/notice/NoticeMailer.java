@@ -38,7 +38,9 @@ final class NoticeMailer {
     // the context's realm, which a session of its own does not have yet.
     session.getContext().setRealm(realm);
     UserModel owner = session.users().getUserById(realm, notice.ownerId());
-    String email = owner == null ? null : owner.getEmail();
+    // Only an address its user proved: anyone can type in someone else's, and then every create
+    // or delete would make the realm's mail server write to that person.
+    String email = owner == null || !owner.isEmailVerified() ? null : owner.getEmail();
     if (email == null || email.isBlank()) {
       return;
     }
@@ -49,7 +51,8 @@ final class NoticeMailer {
           .setUser(owner)
           .send(
               notice.kind().subjectKey,
-              List.of(notice.clientName()),
+              // The subject is what a mail client shows before anyone opens it: no owner's text.
+              List.of(),
               notice.kind().template,
               attributes(notice));
     } catch (EmailException e) {
