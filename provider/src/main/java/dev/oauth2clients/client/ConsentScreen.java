@@ -29,9 +29,16 @@ public final class ConsentScreen {
     model.setAttribute(ClientScopeModel.CONSENT_SCREEN_TEXT, text(ownerUsername));
   }
 
-  /** The sentence on the consent page; the page escapes it as HTML. */
+  /**
+   * The sentence on the consent page; the page escapes it as HTML. Keycloak's page replaces each
+   * {@code ${key}} in it with the realm's message of that name, so an owner whose username (an
+   * e-mail address, say) holds {@code ${} could put any message of the realm's there; the brace is
+   * kept apart from the dollar.
+   */
   public static String text(String ownerUsername) {
-    return "Made by " + ownerUsername + ", a user of this realm, not by its administrators";
+    return "Made by "
+        + ownerUsername.replace("${", "$ {")
+        + ", a user of this realm, not by its administrators";
   }
 
   /**
