@@ -1,5 +1,7 @@
 package dev.oauth2clients.resource;
 
+import dev.oauth2clients.policy.PolicySetting;
+import dev.oauth2clients.policy.RealmPolicy;
 import dev.oauth2clients.store.ClientAttributes;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
@@ -29,7 +31,7 @@ final class CallerAuthenticator {
 
   private CallerAuthenticator() {}
 
-  static Caller authenticate(KeycloakSession session, RealmModel realm) {
+  static Caller authenticate(KeycloakSession session, RealmModel realm, RealmPolicy policy) {
     String tokenString = bearerToken(session);
     AccessToken token = verifiedToken(session, realm, tokenString);
     // Keycloak's own check: session alive, user enabled, token not revoked.
@@ -44,7 +46,23 @@ final class CallerAuthenticator {
     }
     refuseSelfServiceClientTokens(realm, auth);
     requireAccountGrant(auth.getToken());
+    requireCallerApplication(policy, auth.getToken());
     return new Caller(auth.getUser(), auth.getToken());
+  }
+
+  /**
+   * With Keycloak's defaults every new client is full-scope, so its users' tokens are good for the
+   * account: only the applications the realm names may turn a user's sign-in into a permanent
+   * credential.
+   */
+  private static void requireCallerApplication(RealmPolicy policy, AccessToken token) {
+    if (!policy.callerClients().contains(token.getIssuedFor())) {
+      throw ApiError.ACCESS_DENIED.because(
+          "The application you signed in to may not manage API clients in this realm; an"
+              + " administrator names the ones that may ("
+              + PolicySetting.CALLER_CLIENTS.attribute
+              + ").");
+    }
   }
 
   private static String bearerToken(KeycloakSession session) {

@@ -1,7 +1,6 @@
 package dev.oauth2clients.resource;
 
 import dev.oauth2clients.graphql.GraphqlEndpoint;
-import dev.oauth2clients.policy.PolicySetting;
 import dev.oauth2clients.policy.RealmPolicy;
 import dev.oauth2clients.policy.WholeNumberRange;
 import dev.oauth2clients.resource.CallerAuthenticator.Caller;
@@ -317,8 +316,7 @@ public class OAuth2ClientsResource {
         throw ApiError.FEATURE_DISABLED.because(
             "Self-service clients are not enabled in this realm.");
       }
-      Caller caller = CallerAuthenticator.authenticate(session, realm);
-      requireCallerApplication(policy, caller.token());
+      Caller caller = CallerAuthenticator.authenticate(session, realm, policy);
       allowOrigin(caller.token());
       requireRole(policy, caller.user());
       return uncached(
@@ -361,21 +359,6 @@ public class OAuth2ClientsResource {
       throw ApiError.ACCESS_DENIED.because(
           "This origin may not call the API: it is not a web origin of the application that"
               + " signed you in.");
-    }
-  }
-
-  /**
-   * With Keycloak's defaults every new client is full-scope, so its users' tokens are good for the
-   * account: only the applications the realm names may turn a user's sign-in into a permanent
-   * credential.
-   */
-  private static void requireCallerApplication(RealmPolicy policy, AccessToken token) {
-    if (!policy.callerClients().contains(token.getIssuedFor())) {
-      throw ApiError.ACCESS_DENIED.because(
-          "The application you signed in to may not manage API clients in this realm; an"
-              + " administrator names the ones that may ("
-              + PolicySetting.CALLER_CLIENTS.attribute
-              + ").");
     }
   }
 
