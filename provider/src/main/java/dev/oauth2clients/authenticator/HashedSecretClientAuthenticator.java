@@ -132,7 +132,7 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
                   + "; use the new secret.");
       case WRONG ->
           Optional.of(
-              StoredSecrets.isRevoked(client) && StoredSecrets.wasRevoked(client, secret)
+              StoredSecrets.wasRevoked(client, secret)
                   ? "An administrator revoked this client's secret; its owner must rotate it."
                   : "Invalid client credentials.");
     };

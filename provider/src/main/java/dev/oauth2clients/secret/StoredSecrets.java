@@ -121,10 +121,6 @@ public record StoredSecrets(
     set(client, ClientAttributes.REVOKED_SECRET_HASHES, null);
   }
 
-  public static boolean isRevoked(ClientModel client) {
-    return Boolean.parseBoolean(client.getAttribute(ClientAttributes.SECRET_REVOKED_BY_ADMIN));
-  }
-
   /** Whether the candidate is a secret an admin revoked; each hash compared in constant time. */
   public static boolean wasRevoked(ClientModel client, String candidate) {
     String revoked = client.getAttribute(ClientAttributes.REVOKED_SECRET_HASHES);
