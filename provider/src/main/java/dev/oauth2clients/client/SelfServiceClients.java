@@ -97,12 +97,9 @@ public final class SelfServiceClients {
     ConsentedTo before = ConsentedTo.of(client);
     apply(client, metadata, accessTokenLifespan, System.currentTimeMillis());
     int withdrawn = before.equals(ConsentedTo.of(client)) ? 0 : withdrawConsents(client.model());
-    AuditEvents.record(
-        session,
-        realm,
+    audit(
         Operation.UPDATE,
-        client.clientId(),
-        client.ownerId(),
+        client,
         Map.of(AuditEvents.CONSENTS_WITHDRAWN, Integer.toString(withdrawn)));
   }
 
@@ -220,7 +217,11 @@ public final class SelfServiceClients {
   }
 
   private void audit(Operation operation, SelfServiceClient client) {
-    AuditEvents.record(session, realm, operation, client.clientId(), client.ownerId());
+    audit(operation, client, Map.of());
+  }
+
+  private void audit(Operation operation, SelfServiceClient client, Map<String, String> details) {
+    AuditEvents.record(session, realm, operation, client.clientId(), client.ownerId(), details);
   }
 
   public Optional<SelfServiceClient> findOwned(UserModel owner, String clientId) {
