@@ -12,6 +12,7 @@ import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.Json;
 import dev.oauth2clients.testsupport.TestRealm;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,6 +78,39 @@ class SharedSessionIT {
       assertNotNull(refreshed.json().get("access_token"));
     }
     assertEquals(1, realm.admin().sessionCount(realm.name(), clientId));
+  }
+
+  /**
+   * With Revoke Refresh Token on, Keycloak counts each refresh token's uses in notes on its client
+   * session: shared, those notes would grow with every grant, and one reused token would end the
+   * session of every worker of the client. Each grant keeps a session of its own there instead.
+   */
+  @Test
+  void whereTheRealmRevokesRefreshTokensEachGrantHasItsOwnSessionAndAReuseEndsOnlyIts() {
+    try (TestRealm revoking = TestRealm.create("alice")) {
+      ObjectNode settings = Json.object().put("revokeRefreshToken", true);
+      assertEquals(204, revoking.admin().call("PUT", "/" + revoking.name(), settings).status());
+      JsonNode client = revoking.api("alice").createNamed("Single-use refresh tokens");
+      String clientId = client.get("client_id").asText();
+      String secret = client.get("client_secret").asText();
+      List<String> refreshTokens = new ArrayList<>();
+      Set<String> sessionIds = new HashSet<>();
+      for (int grant = 0; grant < 3; grant++) {
+        JsonNode tokens = revoking.tokens().clientCredentials(clientId, secret).json();
+        refreshTokens.add(tokens.get("refresh_token").asText());
+        sessionIds.add(Json.claims(tokens.get("refresh_token").asText()).get("sid").asText());
+      }
+      assertEquals(3, sessionIds.size(), "one session per grant: " + sessionIds);
+      assertEquals(3, revoking.admin().sessionCount(revoking.name(), clientId));
+
+      HttpResult first = revoking.tokens().refresh(clientId, secret, refreshTokens.get(0));
+      assertEquals(200, first.status(), first::toString);
+      HttpResult reused = revoking.tokens().refresh(clientId, secret, refreshTokens.get(0));
+      assertEquals(400, reused.status(), () -> "a refresh token is single-use here: " + reused);
+      HttpResult otherWorker = revoking.tokens().refresh(clientId, secret, refreshTokens.get(1));
+      assertEquals(
+          200, otherWorker.status(), () -> "another grant's session lives: " + otherWorker);
+    }
   }
 
   @Test

@@ -77,9 +77,15 @@ class SharedSessionClientCredentialsGrantType extends ClientCredentialsGrantType
         cors, OAuthErrorException.INVALID_SCOPE, reason, Response.Status.BAD_REQUEST);
   }
 
-  /** Keycloak 26.4's grant has no hook for it; there every grant keeps Keycloak's own session. */
+  /**
+   * Keycloak 26.4's grant has no hook for it; there every grant keeps Keycloak's own session. Nor
+   * where the realm revokes refresh tokens on use: Keycloak then keeps each refresh token's use
+   * count in notes on its client session, which on a shared session would grow with every grant and
+   * never be pruned, and one reused token would end the session of every worker of the client.
+   */
   private static boolean shares(Context context) {
     return RunningKeycloak.sharesSessions()
+        && !context.getRealm().isRevokeRefreshToken()
         && OIDCAdvancedConfigWrapper.fromClientModel(context.getClient())
             .isUseRefreshTokenForClientCredentialsGrant();
   }
