@@ -3,15 +3,22 @@ package dev.oauth2clients.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oauth2clients.testsupport.Admin;
 import dev.oauth2clients.testsupport.ClientsApi;
+import dev.oauth2clients.testsupport.Database;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.Json;
+import dev.oauth2clients.testsupport.KeycloakServer;
 import dev.oauth2clients.testsupport.TestRealm;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -299,6 +306,48 @@ class SecretLifecycleIT {
     JsonNode read = api.read(clientId).json();
     assertTrue(read.has("previous_secret_last_used_at"), read::toString);
     assertTrue(read.get("previous_secret_last_used_at").isNull(), read::toString);
+  }
+
+  /**
+   * A node whose client cache has not yet seen a rotation made on another node still takes the old
+   * secret for the current one. Its use must be credited to the old secret, or its owner would see
+   * the old secret unused and end an overlap that a worker still depends on. The rotation on
+   * "another node" is written to the database behind this node's cache, which is exactly what this
+   * node sees until the invalidation arrives.
+   */
+  @Test
+  void aUseOnANodeThatHasNotSeenARotationIsCreditedToTheSecretItMatched() throws Exception {
+    ClientsApi api = realm.api("alice");
+    JsonNode client = api.createNamed("Rotated elsewhere");
+    String clientId = client.get("client_id").asText();
+    String id = realm.admin().findClient(realm.name(), clientId).get("id").asText();
+    Database database = KeycloakServer.get().database();
+    assumeTrue(database != null, "the database of an external server cannot be opened");
+    try (Connection db = database.connect();
+        PreparedStatement rotatedElsewhere =
+            db.prepareStatement(
+                "update OAUTH2_SELF_SERVICE_CLIENT set PREVIOUS_SECRET_HASH = SECRET_HASH,"
+                    + " SECRET_HASH = ? where ID = ?")) {
+      rotatedElsewhere.setString(1, "0".repeat(64));
+      rotatedElsewhere.setString(2, id);
+      assertEquals(1, rotatedElsewhere.executeUpdate());
+    }
+
+    assertEquals(200, grant(realm, clientId, client.get("client_secret").asText()).status());
+
+    try (Connection db = database.connect();
+        PreparedStatement query =
+            db.prepareStatement(
+                "select SECRET_LAST_USED_AT, PREVIOUS_SECRET_LAST_USED_AT, LAST_USED_AT"
+                    + " from OAUTH2_SELF_SERVICE_CLIENT where ID = ?")) {
+      query.setString(1, id);
+      try (ResultSet row = query.executeQuery()) {
+        assertTrue(row.next());
+        assertNull(row.getObject(1), "the new secret was not used");
+        assertNotNull(row.getObject(2), "the old secret was");
+        assertNotNull(row.getObject(3), "and so was the client");
+      }
+    }
   }
 
   /** Rotates keeping the old secret {@code overlap} seconds; both then work. */

@@ -143,6 +143,7 @@ public final class SelfServiceClients {
       return;
     }
     client.secrets().withoutPrevious().writeTo(client.model());
+    client.entity().setPreviousSecretHash(null);
     client.entity().setPreviousSecretLastUsedAt(null);
     client.entity().setUpdatedAt(System.currentTimeMillis());
     audit(Operation.END_SECRET_OVERLAP, client);
@@ -260,11 +261,13 @@ public final class SelfServiceClients {
     String secret = ClientSecrets.newSecret();
     long now = nowSeconds();
     long expiresAt = lifetime == StoredSecrets.NEVER ? StoredSecrets.NEVER : now + lifetime;
-    client
-        .secrets()
-        .rotated(ClientSecrets.hash(secret), expiresAt, overlap, now)
-        .writeTo(client.model());
-    client.entity().setSecretExpiresAt(expiresAt == StoredSecrets.NEVER ? null : expiresAt);
+    StoredSecrets secrets =
+        client.secrets().rotated(ClientSecrets.hash(secret), expiresAt, overlap, now);
+    secrets.writeTo(client.model());
+    SelfServiceClientEntity entity = client.entity();
+    entity.setSecretHash(secrets.currentHash());
+    entity.setPreviousSecretHash(secrets.previousHash());
+    entity.setSecretExpiresAt(expiresAt == StoredSecrets.NEVER ? null : expiresAt);
     return secret;
   }
 

@@ -10,11 +10,12 @@ import jakarta.persistence.Table;
 /**
  * What Keycloak's client model cannot hold for a self-service client: who owns it, when it was made
  * and changed, the fields of RFC 7591 that Keycloak has no column for, and the whole name and
- * description where Keycloak's columns are too short (see {@code client.ClientFields}). The
- * secret's hash is a client attribute ({@link ClientAttributes#SECRET_HASH}), not a column here.
- * The row shares its primary key with Keycloak's CLIENT row, and the (realm, owner) index makes
- * listing independent of realm size. Text columns are NCLOB, like Keycloak's client attributes:
- * whatever characters an accepted value holds, and however JSON escapes them, it fits.
+ * description where Keycloak's columns are too short (see {@code client.ClientFields}). The token
+ * endpoint checks secrets against client attributes ({@link ClientAttributes#SECRET_HASH}); the
+ * hashes are repeated here only so that a use is credited to the secret that was used. The row
+ * shares its primary key with Keycloak's CLIENT row, and the (realm, owner) index makes listing
+ * independent of realm size. Text columns are NCLOB, like Keycloak's client attributes: whatever
+ * characters an accepted value holds, and however JSON escapes them, it fits.
  */
 @Entity
 @Table(name = "OAUTH2_SELF_SERVICE_CLIENT")
@@ -39,6 +40,9 @@ import jakarta.persistence.Table;
       query =
           "select count(c) from SelfServiceClientEntity c where c.realmId = :realmId"
               + " and c.ownerId = :ownerId"),
+  @NamedQuery(
+      name = "oauth2Clients.byRealm",
+      query = "select c from SelfServiceClientEntity c where c.realmId = :realmId"),
   @NamedQuery(
       name = "oauth2Clients.deleteByRealm",
       query = "delete from SelfServiceClientEntity c where c.realmId = :realmId"),
@@ -116,6 +120,17 @@ public class SelfServiceClientEntity {
   /** Of the secret the last rotation replaced. */
   @Column(name = "PREVIOUS_SECRET_LAST_USED_AT")
   private Long previousSecretLastUsedAt;
+
+  /**
+   * The hash of the current secret, and of the one a rotation replaced while it still works: a node
+   * whose client cache has not yet seen a rotation still credits the right secret's column. Null on
+   * rows from before this column, until their next rotation.
+   */
+  @Column(name = "SECRET_HASH", length = 64)
+  private String secretHash;
+
+  @Column(name = "PREVIOUS_SECRET_HASH", length = 64)
+  private String previousSecretHash;
 
   public String getId() {
     return id;
@@ -241,5 +256,21 @@ public class SelfServiceClientEntity {
 
   public void setPreviousSecretLastUsedAt(Long previousSecretLastUsedAt) {
     this.previousSecretLastUsedAt = previousSecretLastUsedAt;
+  }
+
+  public String getSecretHash() {
+    return secretHash;
+  }
+
+  public void setSecretHash(String secretHash) {
+    this.secretHash = secretHash;
+  }
+
+  public String getPreviousSecretHash() {
+    return previousSecretHash;
+  }
+
+  public void setPreviousSecretHash(String previousSecretHash) {
+    this.previousSecretHash = previousSecretHash;
   }
 }

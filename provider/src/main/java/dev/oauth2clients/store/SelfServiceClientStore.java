@@ -109,29 +109,50 @@ public final class SelfServiceClientStore {
   }
 
   /**
-   * Records a use of the client's current secret ({@code previous} false) or of the one its last
-   * rotation replaced, at {@code at} (milliseconds), without loading the row; an older time never
-   * overwrites a newer one, so nodes whose writes cross keep the latest.
+   * Records a use of the secret with {@code hash} at {@code at} (milliseconds), without loading the
+   * row, in the column of whichever of the client's secrets has that hash now: a node whose cache
+   * still holds the secrets from before a rotation elsewhere must not credit the new secret with a
+   * use of the old one. Rows from before the hash columns credit the secret the node saw ({@code
+   * previous}). An older time never overwrites a newer one, so nodes whose writes cross keep the
+   * latest.
    */
-  public void recordUse(String id, boolean previous, long at) {
-    String secretColumn = previous ? "previousSecretLastUsedAt" : "secretLastUsedAt";
-    em.createQuery(
-            "update SelfServiceClientEntity c set c."
-                + secretColumn
-                + " = :at where c.id = :id and (c."
-                + secretColumn
-                + " is null or c."
-                + secretColumn
-                + " < :at)")
-        .setParameter("id", id)
-        .setParameter("at", at)
-        .executeUpdate();
+  public void recordUse(String id, String hash, boolean previous, long at) {
+    creditSecret("secretLastUsedAt", "secretHash", id, hash, !previous, at);
+    creditSecret("previousSecretLastUsedAt", "previousSecretHash", id, hash, previous, at);
     em.createQuery(
             "update SelfServiceClientEntity c set c.lastUsedAt = :at where c.id = :id"
                 + " and (c.lastUsedAt is null or c.lastUsedAt < :at)")
         .setParameter("id", id)
         .setParameter("at", at)
         .executeUpdate();
+  }
+
+  private void creditSecret(
+      String usedColumn, String hashColumn, String id, String hash, boolean seen, long at) {
+    String legacyRow = seen ? " or c.secretHash is null" : "";
+    em.createQuery(
+            "update SelfServiceClientEntity c set c."
+                + usedColumn
+                + " = :at where c.id = :id and (c."
+                + hashColumn
+                + " = :hash"
+                + legacyRow
+                + ") and (c."
+                + usedColumn
+                + " is null or c."
+                + usedColumn
+                + " < :at)")
+        .setParameter("id", id)
+        .setParameter("hash", hash)
+        .setParameter("at", at)
+        .executeUpdate();
+  }
+
+  /** Every row of the realm. */
+  public List<SelfServiceClientEntity> allInRealm(String realmId) {
+    return em.createNamedQuery("oauth2Clients.byRealm", SelfServiceClientEntity.class)
+        .setParameter("realmId", realmId)
+        .getResultList();
   }
 
   /**

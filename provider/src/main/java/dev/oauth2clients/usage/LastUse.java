@@ -30,7 +30,8 @@ public final class LastUse {
   private LastUse() {}
 
   /**
-   * @param previous whether the secret used is the one the last rotation replaced
+   * @param previous whether the secret used is the one the last rotation replaced, as this node's
+   *     cache has it; the database decides by {@code hash}
    * @param hash the hash of the secret used: a new secret's first use is written at once
    */
   public static void record(
@@ -45,7 +46,8 @@ public final class LastUse {
     try {
       KeycloakModelUtils.runJobInTransaction(
           factory,
-          session -> new SelfServiceClientStore(session).recordUse(client.getId(), previous, now));
+          session ->
+              new SelfServiceClientStore(session).recordUse(client.getId(), hash, previous, now));
     } catch (RuntimeException failed) {
       // A lost time stamp must not cost the caller its token; the next use after the interval
       // writes again.
