@@ -25,8 +25,6 @@ import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.util.BasicAuthHelper;
@@ -97,15 +95,9 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
     if (secretRefusal.isPresent()) {
       return secretRefusal;
     }
-    if (!client.isEnabled()) {
-      return Optional.of("The client is disabled by an administrator.");
-    }
-    if (ClientAttributes.isPaused(client)) {
-      return Optional.of("The client is paused by its owner.");
-    }
-    Optional<String> ownerRefusal =
-        ownerRefusal(context.getRealm(), policy, owner(context, client));
-    if (ownerRefusal.isEmpty()) {
+    Optional<String> stateRefusal = stateRefusal(context, client, policy);
+    SignInRepair.ifOutOfLine(context, client, stateRefusal.isEmpty() && policy.enabled());
+    if (stateRefusal.isEmpty()) {
       boolean previous = match == Match.PREVIOUS;
       LastUse.record(
           context.getSession().getKeycloakSessionFactory(),
@@ -113,7 +105,19 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
           previous,
           previous ? secrets.previousHash() : secrets.currentHash());
     }
-    return ownerRefusal;
+    return stateRefusal;
+  }
+
+  /** Why a client whose secret matched may get no tokens now, if it may not. */
+  private static Optional<String> stateRefusal(
+      ClientAuthenticationFlowContext context, ClientModel client, RealmPolicy policy) {
+    if (!client.isEnabled()) {
+      return Optional.of("The client is disabled by an administrator.");
+    }
+    if (ClientAttributes.isPaused(client)) {
+      return Optional.of("The client is paused by its owner.");
+    }
+    return policy.ownerRefusal(context.getRealm(), owner(context, client));
   }
 
   private static Optional<String> secretRefusal(
@@ -143,25 +147,6 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
     return ownerId == null
         ? null
         : context.getSession().users().getUserById(context.getRealm(), ownerId);
-  }
-
-  /** A client acts for its owner, so it may do no more than the owner may: realm policy holds. */
-  private static Optional<String> ownerRefusal(
-      RealmModel realm, RealmPolicy policy, UserModel owner) {
-    if (owner == null || !owner.isEnabled()) {
-      return Optional.of("The client's owner is disabled.");
-    }
-    Optional<String> requiredRole = policy.requiredRole();
-    if (requiredRole.isPresent()) {
-      RoleModel role = realm.getRole(requiredRole.get());
-      if (role == null || !owner.hasRole(role)) {
-        return Optional.of(
-            "The client's owner lacks the realm role '"
-                + requiredRole.get()
-                + "' that self-service clients require.");
-      }
-    }
-    return Optional.empty();
   }
 
   private static Optional<String> wrongTransport(ClientAuthenticationFlowContext context) {

@@ -2,6 +2,7 @@ package dev.oauth2clients.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.signin.SignInTargets;
 import dev.oauth2clients.store.ClientAttributes;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -143,17 +144,20 @@ public final class ClientFields {
               KeycloakColumnText.whole(
                   client.model().getDescription(), client.entity().getDescription()));
 
-  /** Keycloak checks {@code redirect_uri} against them, so they stay in its own table. */
+  /**
+   * Keycloak checks {@code redirect_uri} against them, so they stay in its own table, except while
+   * the client could get no tokens ({@link SignInTargets}).
+   */
   public static final Field<List<String>> REDIRECT_URIS =
       new Field<>(
           "redirect_uris",
           Kind.REDIRECT_URIS,
           Limit.entries(20, MAX_URI_LENGTH),
           Place.KEYCLOAK_COLUMN,
-          "REDIRECT_URIS.VALUE",
+          "REDIRECT_URIS.VALUE (" + ClientAttributes.WITHHELD_SIGN_IN_TARGETS + " while withheld)",
           ClientMetadata::redirectUris,
-          (client, uris) -> client.model().setRedirectUris(new HashSet<>(uris)),
-          client -> sorted(client.model().getRedirectUris()));
+          (client, uris) -> SignInTargets.setRedirectUris(client.model(), uris),
+          client -> sorted(SignInTargets.redirectUris(client.model())));
 
   public static final Field<List<String>> POST_LOGOUT_REDIRECT_URIS =
       new Field<>(
@@ -161,15 +165,17 @@ public final class ClientFields {
           Kind.REDIRECT_URIS,
           Limit.entries(20, MAX_URI_LENGTH),
           Place.CLIENT_ATTRIBUTE,
-          OIDCConfigAttributes.POST_LOGOUT_REDIRECT_URIS + ", joined by " + ATTRIBUTE_SEPARATOR,
+          OIDCConfigAttributes.POST_LOGOUT_REDIRECT_URIS
+              + ", joined by "
+              + ATTRIBUTE_SEPARATOR
+              + " ("
+              + ClientAttributes.WITHHELD_SIGN_IN_TARGETS
+              + " while withheld)",
           ClientMetadata::postLogoutRedirectUris,
           (client, uris) ->
-              setOrRemove(
-                  client.model(),
-                  OIDCConfigAttributes.POST_LOGOUT_REDIRECT_URIS,
-                  uris.isEmpty() ? null : String.join(ATTRIBUTE_SEPARATOR, uris)),
-          client ->
-              split(client.model().getAttribute(OIDCConfigAttributes.POST_LOGOUT_REDIRECT_URIS)));
+              SignInTargets.setPostLogoutAttribute(
+                  client.model(), uris.isEmpty() ? null : String.join(ATTRIBUTE_SEPARATOR, uris)),
+          client -> split(SignInTargets.postLogoutAttribute(client.model())));
 
   /** Keycloak's CORS checks read the client's web origins, so they stay in its own table. */
   public static final Field<List<String>> ALLOWED_CORS_ORIGINS =

@@ -21,6 +21,8 @@ public final class ConsentScreen {
 
   private static final Logger LOG = Logger.getLogger(ConsentScreen.class);
 
+  private static final String MADE_BY = "Made by ";
+
   private ConsentScreen() {}
 
   public static void require(ClientModel model, String ownerUsername) {
@@ -30,13 +32,24 @@ public final class ConsentScreen {
   }
 
   /**
+   * The owner was renamed: the page names them as they are now, unless an admin wrote a text of
+   * their own there.
+   */
+  static void followRename(ClientModel model, String ownerUsername) {
+    String text = model.getAttribute(ClientScopeModel.CONSENT_SCREEN_TEXT);
+    if (text != null && text.startsWith(MADE_BY)) {
+      model.setAttribute(ClientScopeModel.CONSENT_SCREEN_TEXT, text(ownerUsername));
+    }
+  }
+
+  /**
    * The sentence on the consent page; the page escapes it as HTML. Keycloak's page replaces each
    * {@code ${key}} in it with the realm's message of that name, so an owner whose username (an
    * e-mail address, say) holds {@code ${} could put any message of the realm's there; the brace is
    * kept apart from the dollar.
    */
   public static String text(String ownerUsername) {
-    return "Made by "
+    return MADE_BY
         + ownerUsername.replace("${", "$ {")
         + ", a user of this realm, not by its administrators";
   }

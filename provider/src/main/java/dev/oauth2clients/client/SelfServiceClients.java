@@ -5,8 +5,10 @@ import dev.oauth2clients.authenticator.HashedSecretClientAuthenticator;
 import dev.oauth2clients.authenticator.ServiceAccountConsent;
 import dev.oauth2clients.events.AuditEvents;
 import dev.oauth2clients.events.AuditEvents.Operation;
+import dev.oauth2clients.policy.RealmPolicy;
 import dev.oauth2clients.secret.ClientSecrets;
 import dev.oauth2clients.secret.StoredSecrets;
+import dev.oauth2clients.signin.SignInReach;
 import dev.oauth2clients.store.ClientAttributes;
 import dev.oauth2clients.store.SelfServiceClientEntity;
 import dev.oauth2clients.store.SelfServiceClientStore;
@@ -15,12 +17,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.protocol.oidc.OIDCConfigAttributes;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.mappers.AudienceProtocolMapper;
@@ -38,6 +43,11 @@ public final class SelfServiceClients {
       "client_credentials.use_refresh_token";
   private static final String AUDIENCE_MAPPER_NAME = "owner audience";
   static final String SELF_SERVICE_ROLE = "self-service-client";
+
+  /** Realm attribute: the feature switch and required role that the realm's clients follow. */
+  private static final String FOLLOWED_SWITCH_AND_ROLE = "oauth2-clients.followed-switch-and-role";
+
+  private static final Logger LOG = Logger.getLogger(SelfServiceClients.class);
 
   private final KeycloakSession session;
   private final RealmModel realm;
@@ -82,6 +92,8 @@ public final class SelfServiceClients {
     SelfServiceClient client = new SelfServiceClient(model, entity);
     String secret = newSecret(client, secretLifetime, 0);
     apply(client, metadata, accessTokenLifespan, now);
+    OwnerSetRedirects.of(client).rememberAsOwnersOn(client);
+    SignInReach.follow(session, realm, model);
     store.add(entity);
     audit(Operation.CREATE, client);
     dev.oauth2clients.notice.OwnerNotices.clientCreated(session, realm, client);
@@ -91,16 +103,102 @@ public final class SelfServiceClients {
   /**
    * Stores the owner's new settings. A change to what users consented to (name, redirect URIs,
    * logo, policy or terms) withdraws every user's consent, so that no code goes somewhere new
-   * before each user has seen the consent page again; the event says how many were withdrawn.
+   * before each user has seen the consent page again; the event says how many were withdrawn, and
+   * whether the change replaced redirect URIs that an admin had set.
    */
   public void update(SelfServiceClient client, ClientMetadata metadata, int accessTokenLifespan) {
     ConsentedTo before = ConsentedTo.of(client);
+    OwnerSetRedirects redirectsBefore = OwnerSetRedirects.of(client);
     apply(client, metadata, accessTokenLifespan, System.currentTimeMillis());
+    OwnerSetRedirects redirectsAfter = OwnerSetRedirects.of(client);
+    boolean replacedAdminEdit = redirectsBefore.replacedAdminEditWith(redirectsAfter, client);
+    if (!redirectsAfter.equals(redirectsBefore)) {
+      redirectsAfter.rememberAsOwnersOn(client);
+    }
+    followOwner(client);
     int withdrawn = before.equals(ConsentedTo.of(client)) ? 0 : withdrawConsents(client.model());
-    audit(
-        Operation.UPDATE,
-        client,
-        Map.of(AuditEvents.CONSENTS_WITHDRAWN, Integer.toString(withdrawn)));
+    Map<String, String> details = new HashMap<>();
+    details.put(AuditEvents.CONSENTS_WITHDRAWN, Integer.toString(withdrawn));
+    if (replacedAdminEdit) {
+      details.put(AuditEvents.ADMIN_REDIRECT_URIS_REPLACED, "true");
+    }
+    audit(Operation.UPDATE, client, details);
+  }
+
+  /**
+   * Brings what a client takes from its owner and realm in line with them now: the owner's username
+   * on the consent page, and whether Keycloak may redirect to it (see {@link SignInTargets}).
+   * Writes only what changed.
+   */
+  void followOwner(SelfServiceClient client) {
+    ClientModel model = client.model();
+    UserModel owner = session.users().getUserById(realm, client.ownerId());
+    if (owner != null
+        && !owner.getUsername().equals(model.getAttribute(ClientAttributes.OWNER_USERNAME))) {
+      model.setAttribute(ClientAttributes.OWNER_USERNAME, owner.getUsername());
+      ConsentScreen.followRename(model, owner.getUsername());
+    }
+    SignInReach.follow(session, realm, model);
+  }
+
+  /** {@link #followOwner} for each client of one owner, after a change to that user. */
+  public void followOwner(String ownerId) {
+    for (SelfServiceClientEntity entity : store.allOwned(realm.getId(), ownerId)) {
+      withModel(entity).ifPresent(this::followOwner);
+    }
+  }
+
+  /**
+   * {@link #followOwner} for every client of the realm after a change to roles or groups, which may
+   * reach any owner; only where the realm requires a role, as nothing else depends on them.
+   */
+  public void followOwnersWhereARoleIsRequired() {
+    if (RealmPolicy.of(realm).requiredRole().isPresent()) {
+      followOwners();
+    }
+  }
+
+  /**
+   * {@link #followOwner} for every client of the realm, once after each change of the realm's
+   * feature switch or required role (and once for realms from before this was followed): the realm
+   * remembers which pair its clients last followed.
+   */
+  public void followRealmSwitchAndRole() {
+    RealmPolicy policy = RealmPolicy.of(realm);
+    String followed = policy.enabled() + " " + policy.requiredRole().orElse("");
+    if (!followed.equals(realm.getAttribute(FOLLOWED_SWITCH_AND_ROLE))) {
+      followOwners();
+      realm.setAttribute(FOLLOWED_SWITCH_AND_ROLE, followed);
+    }
+  }
+
+  /**
+   * At start-up, each realm's clients follow its switch and role once (clients made before this
+   * release redirected whatever their state). A failure must not stop Keycloak from starting; the
+   * next start, or the realm's next change, tries again.
+   */
+  public static void followRealmsAtStartUp(KeycloakSessionFactory factory) {
+    try {
+      KeycloakModelUtils.runJobInTransaction(
+          factory,
+          session ->
+              session
+                  .realms()
+                  .getRealmsStream()
+                  .forEach(
+                      realm -> new SelfServiceClients(session, realm).followRealmSwitchAndRole()));
+    } catch (RuntimeException failed) {
+      LOG.warnf(
+          "Could not bring self-service clients' redirect URIs in line with their realms at this"
+              + " start (%s); the next start tries again",
+          failed.getMessage());
+    }
+  }
+
+  private void followOwners() {
+    for (SelfServiceClientEntity entity : store.allInRealm(realm.getId())) {
+      withModel(entity).ifPresent(this::followOwner);
+    }
   }
 
   /** Every user's consent but the client's own service account's, which lets it act as itself. */
@@ -172,7 +270,10 @@ public final class SelfServiceClients {
             .filter(model -> store.findById(model.getId()).isEmpty())
             .toList();
     for (ClientModel model : adopted) {
-      store.add(ownershipRow(model, model.getAttribute(ClientAttributes.OWNER), now));
+      SelfServiceClientEntity row =
+          ownershipRow(model, model.getAttribute(ClientAttributes.OWNER), now);
+      store.add(row);
+      followOwner(new SelfServiceClient(model, row));
     }
     if (!adopted.isEmpty()) {
       ClientAuthenticationFlowInstaller.ensureInstalled(realm);

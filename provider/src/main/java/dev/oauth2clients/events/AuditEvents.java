@@ -23,6 +23,12 @@ public final class AuditEvents {
   /** On an update: how many users' consents it withdrew (a change to what they consented to). */
   public static final String CONSENTS_WITHDRAWN = "consents_withdrawn";
 
+  /**
+   * On an update: {@code true} when it replaced redirect or post-logout URIs that someone other
+   * than the owner (a realm admin) had set since the owner last set them.
+   */
+  public static final String ADMIN_REDIRECT_URIS_REPLACED = "admin_redirect_uris_replaced";
+
   public enum Operation {
     CREATE(EventType.CLIENT_REGISTER),
     UPDATE(EventType.CLIENT_UPDATE),

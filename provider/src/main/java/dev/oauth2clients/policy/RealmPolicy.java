@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
 
 /**
  * The realm admin's settings for self-service clients, read from realm attributes so that they
@@ -60,6 +62,32 @@ public record RealmPolicy(
   private static Set<String> clientIds(RealmModel realm, PolicySetting setting) {
     Set<String> named = clientIds(realm.getAttribute(setting.attribute));
     return named.isEmpty() ? clientIds(setting.defaultValue) : named;
+  }
+
+  /**
+   * Why a client of {@code owner} may get no tokens, if it may not: a client acts for its owner, so
+   * it may do no more than the owner may.
+   */
+  public Optional<String> ownerRefusal(RealmModel realm, UserModel owner) {
+    if (owner == null || !owner.isEnabled()) {
+      return Optional.of("The client's owner is disabled.");
+    }
+    if (!holdsRequiredRole(realm, owner)) {
+      return Optional.of(
+          "The client's owner lacks the realm role '"
+              + requiredRole.get()
+              + "' that self-service clients require.");
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code user} holds the realm's required role (true where the realm names none). */
+  public boolean holdsRequiredRole(RealmModel realm, UserModel user) {
+    if (requiredRole.isEmpty()) {
+      return true;
+    }
+    RoleModel role = realm.getRole(requiredRole.get());
+    return role != null && user.hasRole(role);
   }
 
   /** The lifetime a new secret gets when its owner names none: the maximum, if there is one. */

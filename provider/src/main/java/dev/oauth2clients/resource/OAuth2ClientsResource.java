@@ -363,16 +363,10 @@ public class OAuth2ClientsResource {
   }
 
   private void requireRole(RealmPolicy policy, UserModel user) {
-    policy
-        .requiredRole()
-        .ifPresent(
-            roleName -> {
-              var role = realm.getRole(roleName);
-              if (role == null || !user.hasRole(role)) {
-                throw ApiError.ACCESS_DENIED.because(
-                    "Managing clients requires the realm role '" + roleName + "'.");
-              }
-            });
+    if (!policy.holdsRequiredRole(realm, user)) {
+      throw ApiError.ACCESS_DENIED.because(
+          "Managing clients requires the realm role '" + policy.requiredRole().get() + "'.");
+    }
   }
 
   /** A query parameter given at most once, as a whole number in {@code range}. */

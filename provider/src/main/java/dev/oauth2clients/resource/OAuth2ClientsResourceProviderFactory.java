@@ -1,6 +1,7 @@
 package dev.oauth2clients.resource;
 
 import dev.oauth2clients.client.ConsentScreen;
+import dev.oauth2clients.client.SelfServiceClients;
 import dev.oauth2clients.events.ModelLifecycleListener;
 import dev.oauth2clients.notice.ExpiryNotices;
 import dev.oauth2clients.version.RunningKeycloak;
@@ -47,12 +48,13 @@ public class OAuth2ClientsResourceProviderFactory implements RealmResourceProvid
         "Following Keycloak's client, user and realm changes",
         () -> factory.register(new ModelLifecycleListener()));
     RunningKeycloak.startUp(
-        "Requiring consent for clients made before this release",
+        "Requiring consent and following realms for clients made before this release",
         () ->
             factory.register(
                 event -> {
                   if (event instanceof PostMigrationEvent) {
                     ConsentScreen.requireForEarlierClientsAtStartUp(factory);
+                    SelfServiceClients.followRealmsAtStartUp(factory);
                   }
                 }));
     expiryNoticeInterval.ifPresent(

@@ -47,6 +47,18 @@ public final class ClientAttributes {
    */
   public static final String REVOKED_SECRET_HASHES = "oauth2-clients.revoked-secret-sha256";
 
+  /**
+   * The client's redirect and post-logout URIs, as JSON, while it could get no tokens: Keycloak's
+   * own places for them are empty then, so that it redirects nowhere (see {@code SignInTargets}).
+   */
+  public static final String WITHHELD_SIGN_IN_TARGETS = "oauth2-clients.withheld-redirect-uris";
+
+  /**
+   * The SHA-256 of the redirect and post-logout URIs as the owner last set them, so that an owner's
+   * change that replaces URIs an admin set since is recorded as such.
+   */
+  public static final String OWNER_SET_REDIRECTS = "oauth2-clients.owner-redirect-uris-sha256";
+
   private ClientAttributes() {}
 
   public static boolean isPaused(ClientModel client) {
