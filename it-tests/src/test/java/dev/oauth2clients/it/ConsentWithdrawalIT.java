@@ -102,15 +102,6 @@ class ConsentWithdrawalIT {
   }
 
   private static JsonNode lastUpdate(String clientId) {
-    return Admin.expect(
-            200,
-            realm
-                .admin()
-                .call(
-                    "GET",
-                    "/" + realm.name() + "/events?client=" + clientId + "&type=CLIENT_UPDATE&max=1",
-                    null))
-        .json()
-        .get(0);
+    return realm.admin().lastEvent(realm.name(), clientId, "CLIENT_UPDATE");
   }
 }

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oauth2clients.testsupport.Admin;
+import dev.oauth2clients.testsupport.BrowserLogin;
 import dev.oauth2clients.testsupport.ClientsApi;
 import dev.oauth2clients.testsupport.Database;
-import dev.oauth2clients.testsupport.Http;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.Json;
 import dev.oauth2clients.testsupport.KeycloakServer;
@@ -291,28 +291,11 @@ class SignInReachIT {
   }
 
   private static HttpResult authorize(String clientId, String redirectUri) {
-    return Http.send(
-        "GET",
-        realm.url()
-            + "/protocol/openid-connect/auth?response_type=code&scope=openid&prompt=none&state=s1"
-            + "&client_id="
-            + Http.encode(clientId)
-            + "&redirect_uri="
-            + Http.encode(redirectUri),
-        Map.of(),
-        null);
+    return BrowserLogin.authorizeWithoutPrompt(realm, clientId, redirectUri);
   }
 
   private static HttpResult logout(String clientId, String postLogoutUri) {
-    return Http.send(
-        "GET",
-        realm.url()
-            + "/protocol/openid-connect/logout?client_id="
-            + Http.encode(clientId)
-            + "&post_logout_redirect_uri="
-            + Http.encode(postLogoutUri),
-        Map.of(),
-        null);
+    return BrowserLogin.logout(realm, clientId, postLogoutUri);
   }
 
   private static List<String> strings(JsonNode array) {
@@ -321,15 +304,6 @@ class SignInReachIT {
   }
 
   private static JsonNode lastUpdate(String clientId) {
-    return Admin.expect(
-            200,
-            realm
-                .admin()
-                .call(
-                    "GET",
-                    "/" + realm.name() + "/events?client=" + clientId + "&type=CLIENT_UPDATE&max=1",
-                    null))
-        .json()
-        .get(0);
+    return realm.admin().lastEvent(realm.name(), clientId, "CLIENT_UPDATE");
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.oauth2clients.it.Mailbox.Mail;
+import dev.oauth2clients.testsupport.BrowserLogin;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.KeycloakCluster;
 import dev.oauth2clients.testsupport.KeycloakServer;
@@ -166,6 +167,78 @@ class TwoNodeClusterIT {
     assertEquals(401, onNode1.tokens().clientCredentials(clientId, oldSecret).status(), "at once");
     assertEquals(401, onNode2.tokens().clientCredentials(clientId, oldSecret).status());
     assertEquals(200, onNode1.tokens().clientCredentials(clientId, newSecret).status());
+  }
+
+  @Test
+  void aClientPausedOnOneNodeRedirectsNowhereOnTheOther() {
+    String uri = "https://app.example.com/cb";
+    HttpResult created =
+        onNode1
+            .api("alice")
+            .create(Map.of("client_name", "Signs in", "redirect_uris", List.of(uri)));
+    String clientId = created.json().get("client_id").asText();
+    assertEquals(302, BrowserLogin.authorizeWithoutPrompt(onNode2, clientId, uri).status());
+
+    assertEquals(200, onNode1.api("alice").patch(clientId, Map.of("enabled", false)).status());
+
+    HttpResult onNode2Now = BrowserLogin.authorizeWithoutPrompt(onNode2, clientId, uri);
+    assertEquals(400, onNode2Now.status(), onNode2Now::toString);
+    assertEquals(null, onNode2Now.header("Location"));
+  }
+
+  /**
+   * Node 2 has just seen the rotation node 1 made (or is about to): either way a use of the old
+   * secret there is the old secret's, as the database decides by the hash the grant matched.
+   */
+  @Test
+  void aUseOfTheOldSecretOnTheOtherNodeRightAfterARotationIsCreditedToTheOldSecret() {
+    JsonNode client = onNode1.api("alice").createNamed("Rotated, then used elsewhere");
+    String clientId = client.get("client_id").asText();
+    HttpResult rotated =
+        onNode1.api("alice").rotate(clientId, Map.of("previous_secret_expires_in", 600));
+    assertEquals(200, rotated.status(), rotated::toString);
+
+    HttpResult oldOnNode2 =
+        onNode2.tokens().clientCredentials(clientId, client.get("client_secret").asText());
+    assertEquals(200, oldOnNode2.status(), oldOnNode2::toString);
+
+    for (TestRealm node : List.of(onNode1, onNode2)) {
+      JsonNode read = node.api("alice").read(clientId).json();
+      assertTrue(read.get("secret_last_used_at").isNull(), read::toString);
+      assertFalse(read.get("previous_secret_last_used_at").isNull(), read::toString);
+    }
+  }
+
+  /** Under Revoke Refresh Token each grant keeps its own session, on every node. */
+  @Test
+  void whereTheRealmRevokesRefreshTokensAReuseOnOneNodeEndsNoOtherWorkersSession() {
+    TestRealm revoking =
+        TestRealm.createOn(
+            cluster.baseUrl(1), Map.of("oauth2-clients.enabled", "true"), realm -> {}, "alice");
+    try {
+      assertEquals(
+          204,
+          revoking
+              .admin()
+              .call("PUT", "/" + revoking.name(), Map.of("revokeRefreshToken", true))
+              .status());
+      TestRealm revokingOn2 = revoking.onNode(cluster.baseUrl(2));
+      JsonNode client = revoking.api("alice").createNamed("Single-use on two nodes");
+      String clientId = client.get("client_id").asText();
+      String secret = client.get("client_secret").asText();
+      String onNode1 = refreshToken(revoking.tokens().clientCredentials(clientId, secret));
+      String onNode2 = refreshToken(revokingOn2.tokens().clientCredentials(clientId, secret));
+      String alsoOnNode2 = refreshToken(revokingOn2.tokens().clientCredentials(clientId, secret));
+      assertEquals(3, revoking.admin().sessionCount(revoking.name(), clientId));
+
+      assertEquals(200, revokingOn2.tokens().refresh(clientId, secret, onNode2).status());
+      HttpResult reused = revokingOn2.tokens().refresh(clientId, secret, onNode2);
+      assertEquals(400, reused.status(), reused::toString);
+      assertEquals(200, revokingOn2.tokens().refresh(clientId, secret, alsoOnNode2).status());
+      assertEquals(200, revoking.tokens().refresh(clientId, secret, onNode1).status());
+    } finally {
+      revoking.close();
+    }
   }
 
   private static String refreshToken(HttpResult grant) {

@@ -149,6 +149,28 @@ public final class Admin {
         call("PUT", "/" + realm + "/clients/" + representation.get("id").asText(), representation));
   }
 
+  /** The newest user event of the given type for the client (events must be enabled). */
+  public JsonNode lastEvent(String realm, String clientId, String type) {
+    JsonNode events =
+        expect(
+                200,
+                call(
+                    "GET",
+                    "/"
+                        + realm
+                        + "/events?client="
+                        + Http.encode(clientId)
+                        + "&type="
+                        + type
+                        + "&max=1",
+                    null))
+            .json();
+    if (events.isEmpty()) {
+      throw new AssertionError("no " + type + " event for " + clientId);
+    }
+    return events.get(0);
+  }
+
   /** Keycloak's own enabled switch of a client, as an admin flips it. */
   public void setClientEnabled(String realm, String clientId, boolean enabled) {
     updateClient(realm, clientId, representation -> representation.put("enabled", enabled));

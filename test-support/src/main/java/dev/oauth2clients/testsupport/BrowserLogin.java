@@ -89,6 +89,40 @@ public final class BrowserLogin {
     return tokens.json();
   }
 
+  /**
+   * A browser without a session at the authorization endpoint with {@code prompt=none}: Keycloak
+   * either redirects an error to {@code redirectUri} or shows its own error page.
+   */
+  public static HttpResult authorizeWithoutPrompt(
+      TestRealm realm, String clientId, String redirectUri) {
+    return Http.send(
+        "GET",
+        realm.url()
+            + "/protocol/openid-connect/auth?response_type=code&scope=openid&prompt=none&state=s1"
+            + "&client_id="
+            + Http.encode(clientId)
+            + "&redirect_uri="
+            + Http.encode(redirectUri),
+        Map.of(),
+        null);
+  }
+
+  /**
+   * A browser without a session at the logout endpoint: Keycloak either redirects to {@code
+   * postLogoutUri} at once or shows its own error page.
+   */
+  public static HttpResult logout(TestRealm realm, String clientId, String postLogoutUri) {
+    return Http.send(
+        "GET",
+        realm.url()
+            + "/protocol/openid-connect/logout?client_id="
+            + Http.encode(clientId)
+            + "&post_logout_redirect_uri="
+            + Http.encode(postLogoutUri),
+        Map.of(),
+        null);
+  }
+
   /** Keycloak sends the browser to its own pages between login and code, e.g. to ask consent. */
   private static boolean isRedirectToLoginActions(HttpResponse<String> response, TestRealm realm) {
     return response.statusCode() == 302
