@@ -166,8 +166,13 @@ public final class SelfServiceClients {
   public void followRealmSwitchAndRole() {
     RealmPolicy policy = RealmPolicy.of(realm);
     String followed = policy.enabled() + " " + policy.requiredRole().orElse("");
-    if (!followed.equals(realm.getAttribute(FOLLOWED_SWITCH_AND_ROLE))) {
-      followOwners();
+    if (followed.equals(realm.getAttribute(FOLLOWED_SWITCH_AND_ROLE))) {
+      return;
+    }
+    List<SelfServiceClientEntity> rows = store.allInRealm(realm.getId());
+    // A realm without such clients is left unwritten (every realm passes here at start-up).
+    if (!rows.isEmpty()) {
+      rows.forEach(row -> withModel(row).ifPresent(this::followOwner));
       realm.setAttribute(FOLLOWED_SWITCH_AND_ROLE, followed);
     }
   }
@@ -196,9 +201,7 @@ public final class SelfServiceClients {
   }
 
   private void followOwners() {
-    for (SelfServiceClientEntity entity : store.allInRealm(realm.getId())) {
-      withModel(entity).ifPresent(this::followOwner);
-    }
+    store.allInRealm(realm.getId()).forEach(row -> withModel(row).ifPresent(this::followOwner));
   }
 
   /** Every user's consent but the client's own service account's, which lets it act as itself. */
