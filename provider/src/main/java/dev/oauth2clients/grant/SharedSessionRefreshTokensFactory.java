@@ -1,6 +1,6 @@
 package dev.oauth2clients.grant;
 
-import dev.oauth2clients.store.StatelessProviderFactory;
+import dev.oauth2clients.spi.StatelessProviderFactory;
 import dev.oauth2clients.version.RunningKeycloak;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.protocol.oidc.refresh.DefaultRefreshTokenProvider;

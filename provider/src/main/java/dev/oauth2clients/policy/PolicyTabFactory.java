@@ -1,6 +1,6 @@
 package dev.oauth2clients.policy;
 
-import dev.oauth2clients.store.StatelessProviderFactory;
+import dev.oauth2clients.spi.StatelessProviderFactory;
 import dev.oauth2clients.version.RunningKeycloak;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.oauth2clients.policy;
 
-import dev.oauth2clients.events.AdminEventListener;
-import dev.oauth2clients.events.GlobalEventListenerFactory;
+import dev.oauth2clients.spi.AdminEventListener;
+import dev.oauth2clients.spi.GlobalEventListenerFactory;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;

@@ -1,5 +1,6 @@
 package dev.oauth2clients.store;
 
+import dev.oauth2clients.spi.StatelessProviderFactory;
 import java.util.List;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;

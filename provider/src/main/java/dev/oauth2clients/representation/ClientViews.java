@@ -1,0 +1,90 @@
+package dev.oauth2clients.representation;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.client.ClientFields;
+import dev.oauth2clients.client.ClientMetadata;
+import dev.oauth2clients.client.FixedSettings;
+import dev.oauth2clients.client.SelfServiceClient;
+import dev.oauth2clients.policy.RealmPolicy;
+import dev.oauth2clients.secret.StoredSecrets;
+import dev.oauth2clients.store.SelfServiceClientEntity;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The contract's client object: the owner's fields as {@link ClientFields} reads them, and the
+ * fields the server sets.
+ */
+public final class ClientViews {
+
+  private ClientViews() {}
+
+  public static OAuth2ClientView withoutSecret(SelfServiceClient client, RealmPolicy policy) {
+    return view(client, policy, null);
+  }
+
+  public static OAuth2ClientView withSecret(
+      SelfServiceClient client, RealmPolicy policy, String secret) {
+    return view(client, policy, secret);
+  }
+
+  /**
+   * What a merge patch applies to: the client as shown, but without {@code enabled}, so that a
+   * patch that does not name it leaves the owner's switch alone (shown, it is false while an admin
+   * has the client disabled, and would pause it).
+   */
+  public static ObjectNode patchTarget(SelfServiceClient client, RealmPolicy policy) {
+    ObjectNode shown = (ObjectNode) Json.toTree(withoutSecret(client, policy));
+    shown.remove(ClientFields.ENABLED.name());
+    return shown;
+  }
+
+  /**
+   * The access token lifespan is the realm policy's current value, which the token endpoint applies
+   * to every self-service client.
+   */
+  private static OAuth2ClientView view(
+      SelfServiceClient client, RealmPolicy policy, String secret) {
+    ClientMetadata fields = ClientFields.toExternal(client);
+    StoredSecrets secrets = client.secrets();
+    boolean overlapping = secrets.overlapping(Instant.now().getEpochSecond());
+    SelfServiceClientEntity entity = client.entity();
+    return new OAuth2ClientView(
+        client.clientId(),
+        secret,
+        secrets.currentExpiresAt(),
+        overlapping ? secrets.previousExpiresAt() : null,
+        client.createdAt() / 1000,
+        fields.clientName(),
+        fields.description(),
+        fields.redirectUris(),
+        fields.postLogoutRedirectUris(),
+        fields.allowedCorsOrigins(),
+        fields.clientUri(),
+        fields.logoUri(),
+        fields.policyUri(),
+        fields.tosUri(),
+        fields.contacts(),
+        fields.metadata(),
+        fields.enabled(),
+        client.disabledByAdmin(),
+        FixedSettings.GRANT_TYPES,
+        FixedSettings.RESPONSE_TYPES,
+        client.scope(),
+        List.of(client.ownerId()),
+        FixedSettings.TOKEN_ENDPOINT_AUTH_METHOD,
+        client.ownerId(),
+        policy.accessTokenLifespan(),
+        Instant.ofEpochMilli(client.createdAt()).toString(),
+        Instant.ofEpochMilli(client.updatedAt()).toString(),
+        rfc3339(entity.getLastUsedAt()),
+        rfc3339(entity.getSecretLastUsedAt()),
+        overlapping
+            ? Json.MAPPER.valueToTree(rfc3339(entity.getPreviousSecretLastUsedAt()))
+            : null);
+  }
+
+  private static String rfc3339(Long millis) {
+    return millis == null ? null : Instant.ofEpochMilli(millis).toString();
+  }
+}

@@ -1,0 +1,64 @@
+package dev.oauth2clients.service;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.client.FixedSettings;
+import dev.oauth2clients.client.SelfServiceClient;
+import dev.oauth2clients.policy.RealmPolicy;
+import dev.oauth2clients.representation.ClientViews;
+import dev.oauth2clients.representation.Json;
+import dev.oauth2clients.secret.StoredSecrets;
+import dev.oauth2clients.validation.ClientMetadataValidator.AcceptedFixedValues;
+import java.util.List;
+import java.util.stream.Stream;
+import org.keycloak.common.constants.ServiceAccountConstants;
+import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+
+/**
+ * Which values of the fields the server sets a request may echo: a client sent back as it was read
+ * is accepted, any other value of a fixed field is refused.
+ */
+final class EchoedFixedValues {
+
+  private EchoedFixedValues() {}
+
+  /** On create: the values the new client will get; the server-made ones may not be sent yet. */
+  static AcceptedFixedValues onCreate(RealmModel realm, UserModel owner, RealmPolicy policy) {
+    ObjectNode shown = Json.MAPPER.createObjectNode();
+    shown.set("grant_types", Json.toTree(FixedSettings.GRANT_TYPES));
+    shown.set("response_types", Json.toTree(FixedSettings.RESPONSE_TYPES));
+    shown.put("scope", scopeOfNewClient(realm));
+    shown.set("audience", Json.toTree(List.of(owner.getId())));
+    shown.put("token_endpoint_auth_method", FixedSettings.TOKEN_ENDPOINT_AUTH_METHOD);
+    shown.put("owner", owner.getId());
+    shown.put("access_token_lifespan", policy.accessTokenLifespan());
+    shown.put("disabled_by_admin", false);
+    shown.put("client_secret_expires_at", StoredSecrets.NEVER);
+    return new AcceptedFixedValues(shown);
+  }
+
+  /** On update: what the client shows now. */
+  static AcceptedFixedValues onUpdate(SelfServiceClient client, RealmPolicy policy) {
+    return new AcceptedFixedValues(
+        (ObjectNode) Json.toTree(ClientViews.withoutSecret(client, policy)));
+  }
+
+  /** What {@link SelfServiceClient#scope()} will say once the client exists. */
+  private static String scopeOfNewClient(RealmModel realm) {
+    Stream<String> realmDefaults =
+        realm
+            .getDefaultClientScopesStream(true)
+            .filter(scope -> OIDCLoginProtocol.LOGIN_PROTOCOL.equals(scope.getProtocol()))
+            .map(ClientScopeModel::getName);
+    // Enabling the service account attaches this scope as a default one.
+    Stream<String> serviceAccount =
+        Stream.ofNullable(
+                KeycloakModelUtils.getClientScopeByName(
+                    realm, ServiceAccountConstants.SERVICE_ACCOUNT_SCOPE))
+            .map(ClientScopeModel::getName);
+    return FixedSettings.scope(Stream.concat(realmDefaults, serviceAccount).distinct());
+  }
+}

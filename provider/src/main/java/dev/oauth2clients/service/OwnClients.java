@@ -1,0 +1,164 @@
+package dev.oauth2clients.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.client.ClientFields;
+import dev.oauth2clients.client.ClientMetadata;
+import dev.oauth2clients.client.SelfServiceClient;
+import dev.oauth2clients.client.SelfServiceClients;
+import dev.oauth2clients.policy.RealmPolicy;
+import dev.oauth2clients.representation.ApiError;
+import dev.oauth2clients.representation.ClientViews;
+import dev.oauth2clients.representation.JsonMergePatch;
+import dev.oauth2clients.representation.OAuth2ClientView;
+import dev.oauth2clients.validation.ClientIds;
+import dev.oauth2clients.validation.ClientMetadataValidator;
+import dev.oauth2clients.validation.SecretRequests;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.representations.AccessToken;
+
+/**
+ * What an authenticated caller may do with their own clients. The REST resource and the GraphQL
+ * endpoint are two surfaces over this one class, so both apply the same realm policy, validation,
+ * quota, client policies and events. A refusal is an {@link ApiException}; the surface writes it in
+ * its own form and rolls the request's transaction back.
+ *
+ * <p>The bodies of changes to an existing client are read only once the client is found, so that
+ * someone else's client is {@code not_found} whatever the body says.
+ */
+public final class OwnClients {
+
+  private final KeycloakSession session;
+  private final SelfServiceClients clients;
+  private final UserModel user;
+  private final AccessToken token;
+  private final RealmPolicy policy;
+
+  public OwnClients(
+      KeycloakSession session,
+      RealmModel realm,
+      UserModel user,
+      AccessToken token,
+      RealmPolicy policy) {
+    this.session = session;
+    this.clients = new SelfServiceClients(session, realm);
+    this.user = user;
+    this.token = token;
+    this.policy = policy;
+  }
+
+  /** Makes a client from a create body; the answer carries its one-time secret. */
+  public OAuth2ClientView create(ObjectNode body) {
+    long secretLifetime = SecretRequests.lifetimeOnCreate(body, policy);
+    ClientMetadata metadata =
+        ClientMetadataValidator.validate(
+            body, EchoedFixedValues.onCreate(session.getContext().getRealm(), user, policy));
+    if (clients.lockOwnerAndCount(user) >= policy.maxClientsPerUser()) {
+      throw ApiError.QUOTA_EXCEEDED.because(
+          "You already own the maximum of "
+              + policy.maxClientsPerUser()
+              + " clients; delete one first.");
+    }
+    SelfServiceClients.Created created =
+        clients.create(user, metadata, policy.accessTokenLifespan(), secretLifetime);
+    ClientPolicies.onCreate(session, created.client().model(), user, token);
+    return ClientViews.withSecret(created.client(), policy, created.secret());
+  }
+
+  /** The caller's clients, oldest first; with ids, only those of them the caller owns. */
+  public List<OAuth2ClientView> list(Collection<String> clientIds, int first, int max) {
+    if (clientIds.size() > ClientIds.MAX_FILTER) {
+      throw ApiError.INVALID_REQUEST.because(
+          "At most " + ClientIds.MAX_FILTER + " client ids may be asked for at once.");
+    }
+    List<String> possible = clientIds.stream().filter(ClientIds::couldExist).toList();
+    if (possible.size() < clientIds.size() && possible.isEmpty()) {
+      // Only ids that no client can have: nothing matches, and an empty filter would mean all.
+      return List.of();
+    }
+    return clients.listOwned(user, possible, first, max).stream()
+        .map(client -> ClientViews.withoutSecret(client, policy))
+        .toList();
+  }
+
+  public OAuth2ClientView read(String clientId) {
+    return ClientViews.withoutSecret(owned(clientId), policy);
+  }
+
+  /** Replaces the owner's fields; a body without {@code enabled} asks for the default, on. */
+  public OAuth2ClientView replace(String clientId, Supplier<ObjectNode> sent) {
+    SelfServiceClient client = owned(clientId);
+    ObjectNode body = sent.get();
+    JsonNode enabled = body.get(ClientFields.ENABLED.name());
+    if (enabled == null || enabled.isNull()) {
+      body.put(ClientFields.ENABLED.name(), true);
+    }
+    return store(client, body);
+  }
+
+  /** Applies a JSON merge patch (RFC 7396) to the client as shown, then stores it as a whole. */
+  public OAuth2ClientView patch(String clientId, Supplier<ObjectNode> patch) {
+    SelfServiceClient client = owned(clientId);
+    JsonNode patched = JsonMergePatch.apply(ClientViews.patchTarget(client, policy), patch.get());
+    return store(client, (ObjectNode) patched);
+  }
+
+  /**
+   * Deletes the caller's client, unless an admin disabled it: deleting it and making a new one
+   * would undo the admin's decision.
+   */
+  public void delete(String clientId) {
+    SelfServiceClient client = owned(clientId);
+    if (client.disabledByAdmin()) {
+      throw ApiError.ACCESS_DENIED.because(
+          "An administrator disabled this client; only an administrator can delete it or"
+              + " enable it again.");
+    }
+    clients.delete(client);
+  }
+
+  /** A new secret under the terms of a rotation body ({@code {}} for the defaults). */
+  public OAuth2ClientView rotateSecret(String clientId, Supplier<ObjectNode> terms) {
+    SelfServiceClient client = owned(clientId);
+    SecretRequests.Rotation rotation = SecretRequests.rotation(terms.get(), policy);
+    String secret = clients.rotateSecret(client, rotation.lifetime(), rotation.overlap());
+    return ClientViews.withSecret(client, policy, secret);
+  }
+
+  /** Ends a rotation's overlap: the replaced secret fails from now on. Idempotent. */
+  public void endSecretOverlap(String clientId) {
+    clients.endOverlap(owned(clientId));
+  }
+
+  /**
+   * Validates the whole new client object of a replace or patch and stores it. Turning on a client
+   * that an admin turned off is refused: the admin's switch is not the owner's to flip.
+   */
+  private OAuth2ClientView store(SelfServiceClient client, ObjectNode newObject) {
+    ClientMetadata metadata =
+        ClientMetadataValidator.validate(newObject, EchoedFixedValues.onUpdate(client, policy));
+    if (Boolean.TRUE.equals(metadata.enabled()) && client.disabledByAdmin()) {
+      throw ApiError.ACCESS_DENIED.because(
+          "An administrator disabled this client; only an administrator can enable it"
+              + " again. Send enabled false, or leave it out of a PATCH, to change other"
+              + " fields.");
+    }
+    clients.update(client, metadata, policy.accessTokenLifespan());
+    ClientPolicies.onUpdate(session, client.model(), user, token);
+    return ClientViews.withoutSecret(client, policy);
+  }
+
+  /** The caller's client; anyone else's, or one not made here, is reported as missing. */
+  private SelfServiceClient owned(String clientId) {
+    return (ClientIds.couldExist(clientId)
+            ? clients.findOwned(user, clientId)
+            : Optional.<SelfServiceClient>empty())
+        .orElseThrow(() -> ApiError.NOT_FOUND.because("No such client."));
+  }
+}

@@ -1,0 +1,324 @@
+package dev.oauth2clients.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.client.ClientFields;
+import dev.oauth2clients.client.ClientFields.Field;
+import dev.oauth2clients.client.ClientFields.Kind;
+import dev.oauth2clients.client.ClientMetadata;
+import dev.oauth2clients.representation.ApiError;
+import dev.oauth2clients.representation.Json;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every rule of the contract's client object, in one place. It reads a JSON object as sent (or as
+ * produced by a merge patch) and returns the owner's fields, or throws the contract's 400. The
+ * owner's fields and their limits are those of {@link ClientFields}.
+ */
+public final class ClientMetadataValidator {
+
+  /** Fields the server sets; they may be echoed back only with the value it shows. */
+  static final Set<String> FIXED_FIELDS =
+      Set.of(
+          "client_id",
+          "grant_types",
+          "response_types",
+          "scope",
+          "audience",
+          "token_endpoint_auth_method",
+          "owner",
+          "access_token_lifespan",
+          "disabled_by_admin",
+          "created_at",
+          "updated_at",
+          "client_id_issued_at",
+          "client_secret_expires_at");
+
+  /**
+   * Fields the server shows that move on their own (a grant, the end of an overlap), so an object
+   * read a moment ago may echo a stale value: they are accepted with any value of their JSON type
+   * and ignored.
+   */
+  static final Map<String, JsonNodeType> MOVING_FIELDS =
+      Map.of(
+          "previous_secret_expires_at", JsonNodeType.NUMBER,
+          "last_used_at", JsonNodeType.STRING,
+          "secret_last_used_at", JsonNodeType.STRING,
+          "previous_secret_last_used_at", JsonNodeType.STRING);
+
+  static final Set<String> USER_FIELDS =
+      ClientFields.ALL.stream().map(Field::name).collect(Collectors.toUnmodifiableSet());
+
+  private static final String PROSE_CONTROLS = "\t\n\r";
+
+  private ClientMetadataValidator() {}
+
+  /**
+   * @param body the object sent
+   * @param accepted the value each fixed field may carry, as the server shows it; a fixed field
+   *     missing here may not be sent at all (e.g. {@code client_id} on create)
+   * @return the owner's fields; {@code enabled} is null where the body does not name it
+   */
+  public static ClientMetadata validate(ObjectNode body, AcceptedFixedValues accepted) {
+    body.fieldNames().forEachRemaining(ClientMetadataValidator::requireKnownField);
+    MOVING_FIELDS.keySet().stream()
+        .filter(body::has)
+        .forEach(name -> requireMovingFieldType(name, body.get(name)));
+    FIXED_FIELDS.forEach(name -> requireFixedValue(name, body.get(name), accepted));
+    return new ClientMetadata(
+        clientName(body, ClientFields.CLIENT_NAME),
+        prose(body, ClientFields.DESCRIPTION),
+        uriList(body, ClientFields.REDIRECT_URIS),
+        uriList(body, ClientFields.POST_LOGOUT_REDIRECT_URIS),
+        uriList(body, ClientFields.ALLOWED_CORS_ORIGINS),
+        webUrl(body, ClientFields.CLIENT_URI),
+        webUrl(body, ClientFields.LOGO_URI),
+        webUrl(body, ClientFields.POLICY_URI),
+        webUrl(body, ClientFields.TOS_URI),
+        contacts(body, ClientFields.CONTACTS),
+        metadata(body, ClientFields.METADATA),
+        enabled(body, ClientFields.ENABLED));
+  }
+
+  private static void requireMovingFieldType(String name, JsonNode sent) {
+    JsonNodeType type = MOVING_FIELDS.get(name);
+    if (type != null && !sent.isNull() && sent.getNodeType() != type) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(
+          name
+              + " is shown by the server; if sent, it must be a "
+              + type.name().toLowerCase(Locale.ROOT)
+              + " or null.");
+    }
+  }
+
+  private static void requireKnownField(String name) {
+    if (USER_FIELDS.contains(name)
+        || FIXED_FIELDS.contains(name)
+        || MOVING_FIELDS.containsKey(name)) {
+      return;
+    }
+    if (name.equals(SecretRequests.SECRET_EXPIRES_IN)
+        || name.equals(SecretRequests.PREVIOUS_SECRET_EXPIRES_IN)) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(
+          name + " applies to a new secret; send it when rotating with POST {client_id}/secret.");
+    }
+    if (name.equals("client_secret")) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(
+          "client_secret cannot be set; rotate it with POST {client_id}/secret.");
+    }
+    throw ApiError.INVALID_CLIENT_METADATA.because("Unknown field '" + name + "'.");
+  }
+
+  private static void requireFixedValue(String name, JsonNode sent, AcceptedFixedValues accepted) {
+    if (isAbsent(sent) || accepted.accepts(name, sent)) {
+      return;
+    }
+    throw ApiError.INVALID_CLIENT_METADATA.because(
+        name + " is set by the server and cannot be changed.");
+  }
+
+  private static String clientName(ObjectNode body, Field<String> field) {
+    JsonNode node = body.get(field.name());
+    if (isAbsent(node)) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(field.name() + " is required.");
+    }
+    String name = TextRules.stripSpaces(text(node, field.name()));
+    if (name.isEmpty()) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(field.name() + " must not be empty.");
+    }
+    // Keycloak's login pages (the consent page among them) read ${...} in a client's name as one
+    // of their own messages, so a name could pass itself off as Keycloak's own wording.
+    if (name.contains("${")) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(
+          field.name() + " must not contain '${', which Keycloak's pages read as a message key.");
+    }
+    return readable(field, name, "");
+  }
+
+  private static String prose(ObjectNode body, Field<String> field) {
+    JsonNode node = body.get(field.name());
+    return isAbsent(node) ? null : readable(field, text(node, field.name()), PROSE_CONTROLS);
+  }
+
+  /** Text people read: within the limit, and nothing in it that hides or disguises text. */
+  private static String readable(Field<String> field, String value, String allowedControls) {
+    if (TextRules.characters(value) > field.limit().length()) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(
+          field.name() + " must be at most " + field.limit().length() + " characters.");
+    }
+    if (TextRules.hasControlCharacter(value, allowedControls)) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(
+          field.name() + " must not contain control characters.");
+    }
+    if (TextRules.hasInvisibleFormatCharacter(value)) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(
+          field.name()
+              + " must not contain invisible formatting characters, such as bidirectional"
+              + " controls (U+202E) or zero-width spaces (U+200B), which can disguise text.");
+    }
+    return value;
+  }
+
+  /** Duplicates collapse before counting: the limit is on what is stored. */
+  private static List<String> uriList(ObjectNode body, Field<List<String>> field) {
+    Set<String> values = new LinkedHashSet<>(stringList(body.get(field.name()), field.name()));
+    if (values.size() > field.limit().entries()) {
+      throw uriError(field)
+          .because(field.name() + " may hold at most " + field.limit().entries() + " entries.");
+    }
+    Function<String, Optional<String>> rule =
+        field.kind() == Kind.ORIGINS ? UriRules::originProblem : UriRules::redirectUriProblem;
+    return values.stream().map(value -> checkedUri(field, value, rule)).toList();
+  }
+
+  private static String webUrl(ObjectNode body, Field<String> field) {
+    JsonNode node = body.get(field.name());
+    return isAbsent(node)
+        ? null
+        : checkedUri(field, text(node, field.name()), UriRules::webUrlProblem);
+  }
+
+  private static String checkedUri(
+      Field<?> field, String value, Function<String, Optional<String>> rule) {
+    Optional<String> problem =
+        TextRules.characters(value) > field.limit().length()
+            ? Optional.of("is longer than " + field.limit().length() + " characters")
+            : rule.apply(value);
+    problem.ifPresent(
+        p -> {
+          String subject =
+              field.kind() == Kind.REDIRECT_URIS
+                  ? "Redirect URI"
+                  : field.name() + (field.limit().entries() > 1 ? " entry" : "");
+          throw uriError(field).because(subject + " '" + shorten(value) + "' " + p + ".");
+        });
+    return value;
+  }
+
+  /** The contract's code: redirect URIs have their own. */
+  private static ApiError uriError(Field<?> field) {
+    return field.kind() == Kind.REDIRECT_URIS
+        ? ApiError.INVALID_REDIRECT_URI
+        : ApiError.INVALID_CLIENT_METADATA;
+  }
+
+  private static List<String> contacts(ObjectNode body, Field<List<String>> field) {
+    List<String> contacts = stringList(body.get(field.name()), field.name());
+    if (contacts.size() > field.limit().entries()) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(
+          field.name() + " may hold at most " + field.limit().entries() + " entries.");
+    }
+    for (String contact : contacts) {
+      if (contact.isBlank()
+          || TextRules.characters(contact) > field.limit().length()
+          || TextRules.hasControlCharacter(contact, "")) {
+        throw ApiError.INVALID_CLIENT_METADATA.because(
+            "Each contact must be 1 to "
+                + field.limit().length()
+                + " characters without control characters.");
+      }
+    }
+    return contacts;
+  }
+
+  private static ObjectNode metadata(ObjectNode body, Field<ObjectNode> field) {
+    JsonNode node = body.get(field.name());
+    if (isAbsent(node)) {
+      return null;
+    }
+    if (!node.isObject()) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(field.name() + " must be a JSON object.");
+    }
+    if (Json.utf8Length(node) > field.limit().length()) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(
+          field.name() + " must serialize to at most " + field.limit().length() + " bytes.");
+    }
+    return (ObjectNode) node;
+  }
+
+  private static Boolean enabled(ObjectNode body, Field<Boolean> field) {
+    JsonNode node = body.get(field.name());
+    if (isAbsent(node)) {
+      return null;
+    }
+    if (!node.isBoolean()) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(field.name() + " must be true or false.");
+    }
+    return node.booleanValue();
+  }
+
+  private static List<String> stringList(JsonNode node, String field) {
+    if (isAbsent(node)) {
+      return List.of();
+    }
+    if (!node.isArray()) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(field + " must be an array of strings.");
+    }
+    List<String> values = new ArrayList<>();
+    for (JsonNode element : node) {
+      if (!element.isTextual()) {
+        throw ApiError.INVALID_CLIENT_METADATA.because(field + " must be an array of strings.");
+      }
+      values.add(element.textValue());
+    }
+    return values;
+  }
+
+  private static String text(JsonNode node, String field) {
+    if (!node.isTextual()) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(field + " must be a string.");
+    }
+    return node.textValue();
+  }
+
+  private static boolean isAbsent(JsonNode node) {
+    return node == null || node.isNull();
+  }
+
+  // Echoing a whole oversized value back would make the error as large as the request.
+  private static String shorten(String value) {
+    return value.length() <= 100 ? value : value.substring(0, 100) + "…";
+  }
+
+  /** The value each fixed field may be sent with: the one the server shows. */
+  public record AcceptedFixedValues(ObjectNode shown) {
+
+    boolean accepts(String name, JsonNode sent) {
+      JsonNode expected = shown.get(name);
+      if (expected == null) {
+        return false;
+      }
+      if (sent.isArray() && expected.isArray()) {
+        return elements(sent).equals(elements(expected)) && sent.size() == expected.size();
+      }
+      if (name.equals("scope") && sent.isTextual() && expected.isTextual()) {
+        return words(sent.textValue()).equals(words(expected.textValue()));
+      }
+      if (sent.isIntegralNumber() && expected.isIntegralNumber()) {
+        return sent.bigIntegerValue().equals(expected.bigIntegerValue());
+      }
+      return sent.equals(expected);
+    }
+
+    private static Set<JsonNode> elements(JsonNode array) {
+      Set<JsonNode> elements = new HashSet<>();
+      array.forEach(elements::add);
+      return elements;
+    }
+
+    private static Set<String> words(String text) {
+      return new HashSet<>(Arrays.asList(text.trim().split("\\s+")));
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.oauth2clients.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.policy.RealmPolicy;
+import dev.oauth2clients.representation.ApiException;
+import dev.oauth2clients.representation.Json;
+import dev.oauth2clients.secret.StoredSecrets;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SecretRequestsTest {
+
+  private static RealmPolicy policy(OptionalInt maxLifetime, boolean required) {
+    return new RealmPolicy(
+        true, 25, Optional.empty(), 3600, maxLifetime, required, 600, 7, Set.of("account-console"));
+  }
+
+  private static final RealmPolicy OPEN = policy(OptionalInt.empty(), false);
+
+  private static ObjectNode body(String field, long seconds) {
+    return Json.MAPPER.createObjectNode().put(field, seconds);
+  }
+
+  @Test
+  void withoutALifetimeASecretNeverExpiresUnlessTheRealmSaysOtherwise() {
+    assertEquals(
+        StoredSecrets.NEVER, SecretRequests.lifetimeOnCreate(Json.MAPPER.createObjectNode(), OPEN));
+    assertEquals(
+        900,
+        SecretRequests.lifetimeOnCreate(
+            Json.MAPPER.createObjectNode(), policy(OptionalInt.of(900), false)));
+    assertThrows(
+        ApiException.class,
+        () ->
+            SecretRequests.lifetimeOnCreate(
+                Json.MAPPER.createObjectNode(), policy(OptionalInt.empty(), true)));
+  }
+
+  @Test
+  void theLifetimeIsTakenOutOfTheCreateBody() {
+    ObjectNode body = body("secret_expires_in", 60).put("client_name", "x");
+    assertEquals(60, SecretRequests.lifetimeOnCreate(body, OPEN));
+    assertFalse(body.has("secret_expires_in"), "what remains is the client object");
+  }
+
+  @Test
+  void lifetimesAreCheckedAtTheirLimits() {
+    RealmPolicy capped = policy(OptionalInt.of(900), false);
+    assertEquals(900, SecretRequests.lifetimeOnCreate(body("secret_expires_in", 900), capped));
+    assertThrows(
+        ApiException.class,
+        () -> SecretRequests.lifetimeOnCreate(body("secret_expires_in", 901), capped));
+    assertEquals(
+        RealmPolicy.LONGEST_SECRET_LIFETIME,
+        SecretRequests.lifetimeOnCreate(
+            body("secret_expires_in", RealmPolicy.LONGEST_SECRET_LIFETIME), OPEN));
+    assertThrows(
+        ApiException.class,
+        () ->
+            SecretRequests.lifetimeOnCreate(
+                body("secret_expires_in", RealmPolicy.LONGEST_SECRET_LIFETIME + 1L), OPEN));
+    assertThrows(
+        ApiException.class,
+        () -> SecretRequests.lifetimeOnCreate(body("secret_expires_in", 0), OPEN));
+  }
+
+  @Test
+  void anOverlapIsAtMostTheRealmsMaximum() {
+    assertEquals(
+        600, SecretRequests.rotation(body("previous_secret_expires_in", 600), OPEN).overlap());
+    assertEquals(0, SecretRequests.rotation(body("previous_secret_expires_in", 0), OPEN).overlap());
+    assertEquals(0, SecretRequests.rotation(Json.MAPPER.createObjectNode(), OPEN).overlap());
+    assertThrows(
+        ApiException.class,
+        () -> SecretRequests.rotation(body("previous_secret_expires_in", 601), OPEN));
+    assertThrows(
+        ApiException.class,
+        () -> SecretRequests.rotation(body("previous_secret_expires_in", -1), OPEN));
+    assertThrows(ApiException.class, () -> SecretRequests.rotation(body("client_name", 1), OPEN));
+  }
+}
