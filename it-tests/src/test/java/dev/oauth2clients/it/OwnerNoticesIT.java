@@ -42,7 +42,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The owner's e-mails, sent by the real server through the realm's SMTP settings to a GreenMail
  * server in this JVM: on create, on rotation and before a secret expires; once each, to the owner
- * alone, naming the client and never holding a secret.
+ * alone, naming the client and never holding a secret; at most one mail per owner and notice
+ * window, what comes within it later as one digest.
  */
 class OwnerNoticesIT {
 
@@ -50,6 +51,9 @@ class OwnerNoticesIT {
 
   /** How often the test server runs the expiry notice task. */
   private static final Duration INTERVAL = KeycloakServer.EXPIRY_NOTICE_INTERVAL;
+
+  /** The test server's notice window: a second notice to an owner within it waits for its end. */
+  private static final Duration WINDOW = KeycloakServer.NOTICE_WINDOW;
 
   private static final Duration WAIT = INTERVAL.multipliedBy(4).plusSeconds(10);
   private static final long THREE_DAYS = 259_200L;
@@ -72,6 +76,10 @@ class OwnerNoticesIT {
             "alice",
             "rotator",
             "reminded",
+            "later",
+            "never",
+            "burst",
+            "fading",
             "noaddress",
             "unverified",
             "lena");
@@ -213,11 +221,12 @@ class OwnerNoticesIT {
       HttpResult rotated = bob.rotate(clientId);
       assertEquals(200, rotated.status(), rotated::toString);
 
+      // A failed mail still takes the owner's window: the rotation's waits for its end.
       assertEquals(
           List.of(
               "CLIENT_INFO_ERROR/notice_client_created/bob@example.com",
               "CLIENT_INFO_ERROR/notice_secret_rotated/bob@example.com"),
-          noticeEvents(broken, clientId));
+          awaitNoticeEvents(broken, clientId, 2));
       String log = serverLog();
       assertFalse(log.contains(created.json().get("client_secret").asText()));
       assertFalse(log.contains(rotated.json().get("client_secret").asText()));
@@ -242,8 +251,10 @@ class OwnerNoticesIT {
       ClientsApi reminded = realm.api("reminded");
       JsonNode soon = createExpiring(reminded, "Soon", THREE_DAYS);
       String clientId = soon.get("client_id").asText();
-      String later = createExpiring(reminded, "Later", 30 * 86_400L).get("client_id").asText();
-      String never = reminded.createNamed("Never").get("client_id").asText();
+      // Owners of their own, so that a wrong reminder would be a mail of its own, not in a digest.
+      String later =
+          createExpiring(realm.api("later"), "Later", 30 * 86_400L).get("client_id").asText();
+      String never = realm.api("never").createNamed("Never").get("client_id").asText();
 
       Mail reminder = onlyMail("reminded", about(clientId).and(subject("expires soon")));
       assertEquals("The secret of one of your API clients expires soon", reminder.subject());
@@ -252,7 +263,9 @@ class OwnerNoticesIT {
       assertTrue(reminder.text().contains(expiresAt), reminder::text);
       assertFalse(reminder.contains(soon.get("client_secret").asText()));
 
-      Pause.sleep(INTERVAL.multipliedBy(3));
+      // Also past the window of the reminder, so that the rotation's mail goes out at once and
+      // the new secret's reminder comes as a mail of its own after the next window.
+      Pause.sleep(INTERVAL.multipliedBy(3).plus(WINDOW));
       assertEquals(1, expiryMails("reminded", clientId).size(), "the task ran again: still one");
 
       HttpResult rotated =
@@ -270,8 +283,8 @@ class OwnerNoticesIT {
       assertTrue(reminders.get(1).text().contains(newExpiry), reminders.get(1)::text);
       assertFalse(reminders.get(1).contains(rotated.json().get("client_secret").asText()));
 
-      assertEquals(List.of(), expiryMails("reminded", later), "30 days away: too early");
-      assertEquals(List.of(), expiryMails("reminded", never), "a secret without end");
+      assertEquals(List.of(), expiryMails("later", later), "30 days away: too early");
+      assertEquals(List.of(), expiryMails("never", never), "a secret without end");
       assertEquals(List.of(), expiryMails("offuser", unnoticed), "expiry-notice-days 0");
       assertEquals(
           List.of(
@@ -281,6 +294,107 @@ class OwnerNoticesIT {
               "CLIENT_INFO/notice_secret_expiring/reminded@example.com"),
           noticeEvents(clientId));
     }
+  }
+
+  /**
+   * A user who creates clients in a loop gets one mail at once and one digest when the window is
+   * over, whatever the number: the realm's mail server writes twice, not ten times.
+   */
+  @Test
+  void tenCreatesInARowAreOneMailAndOneDigest() {
+    ClientsApi burst = realm.api("burst");
+    List<JsonNode> created = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int i = 0; i < 10; i++) {
+      created.add(burst.createNamed("Burst " + i));
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    assertTrue(took.compareTo(WINDOW) < 0, "the creates must fit into one window, took " + took);
+    List<Mail> atOnce = Mailbox.to(MAIL, "burst@example.com");
+    assertEquals(1, atOnce.size(), () -> "only the first create mails at once: " + atOnce);
+    assertTrue(atOnce.get(0).text().contains(created.get(0).get("client_id").asText()));
+
+    List<Mail> mails = settled("burst", mail -> true, 2);
+    Mail digest = mails.get(1);
+    assertEquals("News about your API clients", digest.subject(), "no owner's text in a subject");
+    assertFalse(digest.text().contains(created.get(0).get("client_id").asText()), "sent already");
+    for (JsonNode client : created.subList(1, 10)) {
+      String clientId = client.get("client_id").asText();
+      assertTrue(digest.text().contains("Client ID: " + clientId), digest::text);
+      assertTrue(digest.html().contains(clientId), digest::html);
+    }
+    assertEquals(9, count(digest.text(), "New API client in your account"), digest::text);
+    assertTrue(digest.text().contains("Name: Burst 9"), digest::text);
+    for (JsonNode client : created) {
+      assertFalse(digest.contains(client.get("client_secret").asText()), "a secret reached a mail");
+      assertEquals(
+          List.of("CLIENT_INFO/notice_client_created/burst@example.com"),
+          noticeEvents(client.get("client_id").asText()),
+          "one event per notice, in a digest too");
+    }
+
+    Pause.sleep(WINDOW.plus(INTERVAL));
+    assertEquals(2, Mailbox.to(MAIL, "burst@example.com").size(), "nothing is sent twice");
+  }
+
+  /** A create that fails leaves nothing in the outbox: the digest names only what happened. */
+  @Test
+  void aChangeThatIsRolledBackAddsNothingToTheDigest() {
+    Consumer<ObjectNode> smtp = withMail(representation -> {});
+    try (TestRealm refusing =
+        TestRealm.create(Map.of("oauth2-clients.enabled", "true"), smtp, "ron")) {
+      ClientsApi ron = refusing.api("ron");
+      String first = ron.createNamed("Sent at once").get("client_id").asText();
+      String second = ron.createNamed("Waiting one").get("client_id").asText();
+      String third = ron.createNamed("Waiting two").get("client_id").asText();
+      refuseEveryClientBySecret(refusing);
+      HttpResult refused = ron.create(Map.of("client_name", "Refused by policy"));
+      assertEquals(400, refused.status(), refused::toString);
+
+      List<Mail> mails = Mailbox.await(MAIL, "ron@example.com", mail -> true, 2, WAIT);
+      assertEquals(2, mails.size(), () -> "mails to ron: " + mails);
+      assertTrue(mails.get(0).text().contains(first), mails.get(0)::text);
+      Mail digest = mails.get(1);
+      assertEquals("News about your API clients", digest.subject());
+      assertTrue(digest.text().contains(second) && digest.text().contains(third), digest::text);
+      assertEquals(2, count(digest.text(), "Client ID: "), digest::text);
+      Pause.sleep(WINDOW.plus(INTERVAL));
+      List<Mail> all = Mailbox.to(MAIL, "ron@example.com");
+      assertEquals(2, all.size(), () -> "mails to ron: " + all);
+      assertTrue(all.stream().noneMatch(mail -> mail.contains("Refused by policy")));
+    }
+  }
+
+  /**
+   * A waiting notice is sent to the address the owner has then, and only if it is still verified;
+   * one dropped so is not sent later either.
+   */
+  @Test
+  void aWaitingNoticeIsDroppedWhenTheOwnersAddressIsNoLongerVerified() {
+    ClientsApi fading = realm.api("fading");
+    String first = fading.createNamed("Told at once").get("client_id").asText();
+    String second = fading.createNamed("Never told").get("client_id").asText();
+    setEmailVerified("fading", false);
+    Mail told = onlyMail("fading", about(first));
+    assertFalse(told.text().contains(second));
+
+    Pause.sleep(WINDOW.plus(INTERVAL.multipliedBy(2)));
+    setEmailVerified("fading", true);
+    Pause.sleep(WINDOW.plus(INTERVAL.multipliedBy(2)));
+    List<Mail> all = Mailbox.to(MAIL, "fading@example.com");
+    assertEquals(1, all.size(), () -> "mails to fading: " + all);
+    assertEquals(List.of(), noticeEvents(second));
+  }
+
+  private static void setEmailVerified(String username, boolean verified) {
+    String userId = realm.userId(username);
+    ObjectNode user = user(realm, userId);
+    user.put("emailVerified", verified);
+    Admin.expect(204, realm.admin().call("PUT", "/" + realm.name() + "/users/" + userId, user));
+  }
+
+  private static long count(String text, String fragment) {
+    return Pattern.compile(Pattern.quote(fragment)).matcher(text).results().count();
   }
 
   private static JsonNode createExpiring(ClientsApi api, String name, long seconds) {
@@ -339,6 +453,17 @@ class OwnerNoticesIT {
 
   private static List<String> noticeEvents(String clientId) {
     return noticeEvents(realm, clientId);
+  }
+
+  /** The client's notice events once there are {@code count}, or all after {@link #WAIT}. */
+  private static List<String> awaitNoticeEvents(TestRealm in, String clientId, int count) {
+    Instant deadline = Instant.now().plus(WAIT);
+    List<String> events = noticeEvents(in, clientId);
+    while (events.size() < count && Instant.now().isBefore(deadline)) {
+      Pause.sleep(Duration.ofMillis(500));
+      events = noticeEvents(in, clientId);
+    }
+    return events;
   }
 
   /** type/operation/email of the client's notice events, oldest first. */

@@ -3,6 +3,7 @@ package dev.oauth2clients.lifecycle;
 import dev.oauth2clients.client.SelfServiceClients;
 import dev.oauth2clients.signin.SignInReach;
 import dev.oauth2clients.store.ClientAttributes;
+import dev.oauth2clients.store.NoticeStore;
 import dev.oauth2clients.store.SelfServiceClientStore;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -13,10 +14,10 @@ import org.keycloak.provider.ProviderEventListener;
 
 /**
  * Keeps the self-service table in step with Keycloak's model, inside the transaction that changed
- * it: an owner's clients go with the owner, a client deleted elsewhere (admin console, admin API,
- * realm removal) loses its row, a client an admin renamed stays its owner's, one an admin disabled
- * or edited gets its redirect targets in line, and an imported realm's self-service clients get
- * theirs back.
+ * it: an owner's clients and unsent notices go with the owner, a client deleted elsewhere (admin
+ * console, admin API, realm removal) loses its row, a client an admin renamed stays its owner's,
+ * one an admin disabled or edited gets its redirect targets in line, and an imported realm's
+ * self-service clients get theirs back.
  */
 public final class ModelLifecycleListener implements ProviderEventListener {
 
@@ -25,6 +26,7 @@ public final class ModelLifecycleListener implements ProviderEventListener {
     if (event instanceof UserModel.UserRemovedEvent removed) {
       new SelfServiceClients(removed.getKeycloakSession(), removed.getRealm())
           .deleteAllOwnedBy(removed.getUser().getId());
+      new NoticeStore(removed.getKeycloakSession()).removeOwner(removed.getUser().getId());
     } else if (event instanceof ClientModel.ClientUpdatedEvent updated) {
       followAdminEdit(updated);
     } else if (event instanceof ClientModel.ClientRemovedEvent removed) {
@@ -36,6 +38,7 @@ public final class ModelLifecycleListener implements ProviderEventListener {
     } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
       new SelfServiceClientStore(removed.getKeycloakSession())
           .removeRealm(removed.getRealm().getId());
+      new NoticeStore(removed.getKeycloakSession()).removeRealm(removed.getRealm().getId());
     }
   }
 

@@ -10,6 +10,7 @@ import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
+import org.keycloak.timer.ScheduledTask;
 import org.keycloak.timer.TimerProvider;
 
 /**
@@ -26,6 +27,8 @@ public final class ExpiryNotices {
   public static final String INTERVAL_OPTION = "expiryNoticeInterval";
 
   static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(15);
+
+  private static final String INTERVAL_NAME = "expiry-notice-interval";
 
   private static final Pattern DURATION = Pattern.compile("(\\d{1,18})(ms|s|m|h|d)?");
 
@@ -52,12 +55,17 @@ public final class ExpiryNotices {
    * parser of its own for it.
    */
   static Duration parseInterval(String value) {
+    return parseDuration(INTERVAL_NAME, value, DEFAULT_INTERVAL);
+  }
+
+  /** The same for any of the provider's duration options: {@code unset} when it is not given. */
+  static Duration parseDuration(String option, String value, Duration unset) {
     if (value == null || value.isBlank()) {
-      return DEFAULT_INTERVAL;
+      return unset;
     }
     Matcher duration = DURATION.matcher(value.trim());
     if (!duration.matches()) {
-      throw new IllegalArgumentException(invalid(value));
+      throw new IllegalArgumentException(invalid(option, value));
     }
     long amount = Long.parseLong(duration.group(1));
     ChronoUnit unit =
@@ -72,29 +80,33 @@ public final class ExpiryNotices {
     try {
       interval = Duration.of(amount, unit);
     } catch (ArithmeticException tooLong) {
-      throw new IllegalArgumentException(invalid(value), tooLong);
+      throw new IllegalArgumentException(invalid(option, value), tooLong);
     }
     if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw new IllegalArgumentException(invalid(value));
+      throw new IllegalArgumentException(invalid(option, value));
     }
     return interval;
   }
 
   public static void schedule(KeycloakSessionFactory factory, Duration interval) {
+    schedule(factory, new SecretExpiryNoticeTask(), interval);
+    LOG.debugf("Secret expiry notices: every %s", interval);
+  }
+
+  /**
+   * Runs {@code task} every {@code interval} on one node of the cluster at a time (Keycloak's
+   * cluster lock, whose unit is a second).
+   */
+  static void schedule(KeycloakSessionFactory factory, ScheduledTask task, Duration interval) {
     long millis = interval.toMillis();
     try (KeycloakSession session = factory.create()) {
       session
           .getProvider(TimerProvider.class)
-          .schedule(
-              new ClusterAwareScheduledTaskRunner(factory, new SecretExpiryNoticeTask(), millis),
-              millis);
+          .schedule(new ClusterAwareScheduledTaskRunner(factory, task, millis), millis);
     }
-    LOG.debugf("Secret expiry notices: every %s", interval);
   }
 
-  private static String invalid(String value) {
-    return "expiry-notice-interval must be a duration of at least 1s (e.g. 15m), not '"
-        + value
-        + "'";
+  private static String invalid(String option, String value) {
+    return option + " must be a duration of at least 1s (e.g. 15m), not '" + value + "'";
   }
 }

@@ -1,13 +1,16 @@
 package dev.oauth2clients.notice;
 
 import dev.oauth2clients.client.SelfServiceClient;
+import dev.oauth2clients.store.NoticeStore;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
- * The e-mails the owner of a self-service client gets. Each is sent only once the transaction of
- * the change commits, never when it rolls back, and a mail that fails never fails the change.
- * Realms without an SMTP server send nothing; owners without an address get nothing.
+ * The e-mails the owner of a self-service client gets. Each notice is written to the outbox in the
+ * transaction of the change, so a change that rolls back leaves none and a committed one is sent
+ * even after a crash; once that transaction commits, it is sent at once unless the owner had a mail
+ * within the notice window ({@link NoticeOutbox}). A mail that fails never fails the change. Realms
+ * without an SMTP server send nothing; owners without a verified address get nothing.
  */
 public final class OwnerNotices {
 
@@ -15,24 +18,28 @@ public final class OwnerNotices {
 
   public static void clientCreated(
       KeycloakSession session, RealmModel realm, SelfServiceClient client) {
-    afterCommit(session, realm, Notice.of(NoticeKind.CLIENT_CREATED, realm, client));
+    queue(session, realm, Notice.of(NoticeKind.CLIENT_CREATED, realm, client));
   }
 
   public static void secretRotated(
       KeycloakSession session, RealmModel realm, SelfServiceClient client) {
-    afterCommit(session, realm, Notice.of(NoticeKind.SECRET_ROTATED, realm, client));
+    queue(session, realm, Notice.of(NoticeKind.SECRET_ROTATED, realm, client));
   }
 
   /** The reminder {@code expiry-notice-days} before the client's secret expires. */
   static void secretExpiring(KeycloakSession session, RealmModel realm, SelfServiceClient client) {
-    afterCommit(session, realm, Notice.of(NoticeKind.SECRET_EXPIRING, realm, client));
+    queue(session, realm, Notice.of(NoticeKind.SECRET_EXPIRING, realm, client));
   }
 
-  private static void afterCommit(KeycloakSession session, RealmModel realm, Notice notice) {
+  private static void queue(KeycloakSession session, RealmModel realm, Notice notice) {
+    // Without a server nothing is kept, so that a realm that gets one later is not flooded.
     if (SmtpSettings.configured(realm)) {
+      new NoticeStore(session).add(notice.toRow(System.currentTimeMillis()));
       session
           .getTransactionManager()
-          .enlistAfterCompletion(new SendAfterCommit(session.getKeycloakSessionFactory(), notice));
+          .enlistAfterCompletion(
+              new SendAfterCommit(
+                  session.getKeycloakSessionFactory(), notice.realmId(), notice.ownerId()));
     }
   }
 }

@@ -3,7 +3,6 @@ package dev.oauth2clients.notice;
 import org.jboss.logging.Logger;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Enlisted to run after the request's transaction: Keycloak calls {@link #commit} only once that
@@ -16,29 +15,27 @@ final class SendAfterCommit extends AbstractKeycloakTransaction {
   private static final Logger LOG = Logger.getLogger(SendAfterCommit.class);
 
   private final KeycloakSessionFactory factory;
-  private final Notice notice;
+  private final String realmId;
+  private final String ownerId;
 
-  SendAfterCommit(KeycloakSessionFactory factory, Notice notice) {
+  SendAfterCommit(KeycloakSessionFactory factory, String realmId, String ownerId) {
     this.factory = factory;
-    this.notice = notice;
+    this.realmId = realmId;
+    this.ownerId = ownerId;
   }
 
   @Override
   protected void commitImpl() {
     try {
-      // A session of its own: the request's one has finished its transaction, and the mail reads
-      // the owner as committed.
-      KeycloakModelUtils.runJobInTransaction(
-          factory, session -> NoticeMailer.send(session, notice));
+      NoticeOutbox.deliver(factory, realmId, ownerId);
     } catch (RuntimeException e) {
-      LOG.warnf(
-          "The %s notice for client %s could not be sent: %s",
-          notice.kind(), notice.clientId(), e.toString());
+      // The notice stays in the outbox; the next drain sends it.
+      LOG.warnf("A notice to the owner %s could not be sent yet: %s", ownerId, e.toString());
     }
   }
 
   @Override
   protected void rollbackImpl() {
-    // Nothing happened, so there is nothing to tell.
+    // The outbox row went with the transaction: nothing happened, so there is nothing to tell.
   }
 }

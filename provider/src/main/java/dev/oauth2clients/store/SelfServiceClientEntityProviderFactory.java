@@ -6,7 +6,7 @@ import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
 
-/** Registers the entity and its Liquibase changelog with Keycloak's own persistence unit. */
+/** Registers the entities and their Liquibase changelog with Keycloak's own persistence unit. */
 public class SelfServiceClientEntityProviderFactory
     implements JpaEntityProviderFactory,
         JpaEntityProvider,
@@ -16,7 +16,8 @@ public class SelfServiceClientEntityProviderFactory
 
   @Override
   public List<Class<?>> getEntities() {
-    return List.of(SelfServiceClientEntity.class);
+    return List.of(
+        SelfServiceClientEntity.class, OwnerNoticeEntity.class, NoticeWindowEntity.class);
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.oauth2clients.client.ConsentScreen;
 import dev.oauth2clients.client.SelfServiceClients;
 import dev.oauth2clients.lifecycle.ModelLifecycleListener;
 import dev.oauth2clients.notice.ExpiryNotices;
+import dev.oauth2clients.notice.NoticeOutbox;
 import dev.oauth2clients.version.RunningKeycloak;
 import java.time.Duration;
 import java.util.Optional;
@@ -40,6 +41,7 @@ public class OAuth2ClientsResourceProviderFactory implements RealmResourceProvid
   @Override
   public void init(Config.Scope config) {
     expiryNoticeInterval = ExpiryNotices.interval(config);
+    NoticeOutbox.configure(config);
   }
 
   @Override
@@ -62,6 +64,8 @@ public class OAuth2ClientsResourceProviderFactory implements RealmResourceProvid
             RunningKeycloak.startUp(
                 "Scheduling secret expiry notices",
                 () -> ExpiryNotices.schedule(factory, interval)));
+    RunningKeycloak.startUp(
+        "Scheduling the owner notices' outbox", () -> NoticeOutbox.schedule(factory));
   }
 
   @Override

@@ -56,6 +56,7 @@ public final class KeycloakCluster {
                   "--http-enabled=true",
                   "--hostname-strict=false",
                   KeycloakProcess.EXPIRY_NOTICE_INTERVAL_OPTION,
+                  KeycloakProcess.NOTICE_WINDOW_OPTION,
                   "--db-url=" + db.jdbcUrl(),
                   "--db-username=" + db.user(),
                   "--db-password=unused-with-trust-auth",

@@ -21,6 +21,9 @@ public final class KeycloakServer {
   /** How often the provider's expiry notice task runs on the servers the tests start. */
   public static final Duration EXPIRY_NOTICE_INTERVAL = KeycloakProcess.EXPIRY_NOTICE_INTERVAL;
 
+  /** The test servers' notice window: at most one mail per owner within it. */
+  public static final Duration NOTICE_WINDOW = KeycloakProcess.NOTICE_WINDOW;
+
   private static KeycloakServer instance;
 
   private final String baseUrl;
@@ -108,7 +111,8 @@ public final class KeycloakServer {
             List.of(
                 "start-dev",
                 "--features=declarative-ui",
-                KeycloakProcess.EXPIRY_NOTICE_INTERVAL_OPTION));
+                KeycloakProcess.EXPIRY_NOTICE_INTERVAL_OPTION,
+                KeycloakProcess.NOTICE_WINDOW_OPTION));
     arguments.addAll(database.keycloakOptions());
     KeycloakProcess process;
     try {
