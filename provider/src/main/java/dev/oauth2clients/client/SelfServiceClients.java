@@ -96,7 +96,6 @@ public final class SelfServiceClients {
     SignInReach.follow(session, realm, model);
     store.add(entity);
     audit(Operation.CREATE, client);
-    dev.oauth2clients.notice.OwnerNotices.clientCreated(session, realm, client);
     return new Created(client, secret);
   }
 
@@ -234,7 +233,6 @@ public final class SelfServiceClients {
     entity.setSecretLastUsedAt(null);
     entity.setUpdatedAt(System.currentTimeMillis());
     audit(Operation.ROTATE_SECRET, client);
-    dev.oauth2clients.notice.OwnerNotices.secretRotated(session, realm, client);
     return secret;
   }
 

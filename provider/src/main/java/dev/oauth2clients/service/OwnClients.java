@@ -6,6 +6,7 @@ import dev.oauth2clients.client.ClientFields;
 import dev.oauth2clients.client.ClientMetadata;
 import dev.oauth2clients.client.SelfServiceClient;
 import dev.oauth2clients.client.SelfServiceClients;
+import dev.oauth2clients.notice.OwnerNotices;
 import dev.oauth2clients.policy.RealmPolicy;
 import dev.oauth2clients.representation.ApiError;
 import dev.oauth2clients.representation.ClientViews;
@@ -26,8 +27,8 @@ import org.keycloak.representations.AccessToken;
 /**
  * What an authenticated caller may do with their own clients. The REST resource and the GraphQL
  * endpoint are two surfaces over this one class, so both apply the same realm policy, validation,
- * quota, client policies and events. A refusal is an {@link ApiException}; the surface writes it in
- * its own form and rolls the request's transaction back.
+ * quota, client policies, events and owner notices. A refusal is an {@link ApiException}; the
+ * surface writes it in its own form and rolls the request's transaction back.
  *
  * <p>The bodies of changes to an existing client are read only once the client is found, so that
  * someone else's client is {@code not_found} whatever the body says.
@@ -35,6 +36,7 @@ import org.keycloak.representations.AccessToken;
 public final class OwnClients {
 
   private final KeycloakSession session;
+  private final RealmModel realm;
   private final SelfServiceClients clients;
   private final UserModel user;
   private final AccessToken token;
@@ -47,6 +49,7 @@ public final class OwnClients {
       AccessToken token,
       RealmPolicy policy) {
     this.session = session;
+    this.realm = realm;
     this.clients = new SelfServiceClients(session, realm);
     this.user = user;
     this.token = token;
@@ -57,8 +60,7 @@ public final class OwnClients {
   public OAuth2ClientView create(ObjectNode body) {
     long secretLifetime = SecretRequests.lifetimeOnCreate(body, policy);
     ClientMetadata metadata =
-        ClientMetadataValidator.validate(
-            body, EchoedFixedValues.onCreate(session.getContext().getRealm(), user, policy));
+        ClientMetadataValidator.validate(body, EchoedFixedValues.onCreate(realm, user, policy));
     if (clients.lockOwnerAndCount(user) >= policy.maxClientsPerUser()) {
       throw ApiError.QUOTA_EXCEEDED.because(
           "You already own the maximum of "
@@ -68,6 +70,7 @@ public final class OwnClients {
     SelfServiceClients.Created created =
         clients.create(user, metadata, policy.accessTokenLifespan(), secretLifetime);
     ClientPolicies.onCreate(session, created.client().model(), user, token);
+    OwnerNotices.clientCreated(session, realm, created.client());
     return ClientViews.withSecret(created.client(), policy, created.secret());
   }
 
@@ -128,6 +131,7 @@ public final class OwnClients {
     SelfServiceClient client = owned(clientId);
     SecretRequests.Rotation rotation = SecretRequests.rotation(terms.get(), policy);
     String secret = clients.rotateSecret(client, rotation.lifetime(), rotation.overlap());
+    OwnerNotices.secretRotated(session, realm, client);
     return ClientViews.withSecret(client, policy, secret);
   }
 

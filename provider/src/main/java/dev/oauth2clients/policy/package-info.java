@@ -1,0 +1,5 @@
+/**
+ * Keycloak capability: the realm admin's policy, read from realm attributes, and the admin console
+ * tab that edits it. Uses spi and version.
+ */
+package dev.oauth2clients.policy;
