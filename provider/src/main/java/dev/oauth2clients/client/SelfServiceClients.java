@@ -1,7 +1,6 @@
 package dev.oauth2clients.client;
 
 import dev.oauth2clients.authenticator.ClientAuthenticationFlowInstaller;
-import dev.oauth2clients.authenticator.HashedSecretClientAuthenticator;
 import dev.oauth2clients.authenticator.ServiceAccountConsent;
 import dev.oauth2clients.events.AuditEvents;
 import dev.oauth2clients.events.AuditEvents.Operation;
@@ -19,17 +18,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
-import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.protocol.oidc.OIDCConfigAttributes;
-import org.keycloak.protocol.oidc.OIDCLoginProtocol;
-import org.keycloak.protocol.oidc.mappers.AudienceProtocolMapper;
-import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
 import org.keycloak.services.managers.ClientManager;
 import org.keycloak.services.managers.RealmManager;
 
@@ -38,11 +32,6 @@ import org.keycloak.services.managers.RealmManager;
  * ordinary Keycloak clients to every other part of the server.
  */
 public final class SelfServiceClients {
-
-  private static final String USE_REFRESH_TOKEN_FOR_CLIENT_CREDENTIALS =
-      "client_credentials.use_refresh_token";
-  private static final String AUDIENCE_MAPPER_NAME = "owner audience";
-  static final String SELF_SERVICE_ROLE = "self-service-client";
 
   /** Realm attribute: the feature switch and required role that the realm's clients follow. */
   private static final String FOLLOWED_SWITCH_AND_ROLE = "oauth2-clients.followed-switch-and-role";
@@ -68,23 +57,10 @@ public final class SelfServiceClients {
   public Created create(
       UserModel owner, ClientMetadata metadata, int accessTokenLifespan, long secretLifetime) {
     ClientModel model = realm.addClient(ClientSecrets.newClientId());
-    // Setting the protocol makes Keycloak attach the realm's default client scopes.
-    model.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-    model.setPublicClient(false);
-    model.setBearerOnly(false);
-    model.setStandardFlowEnabled(true);
-    model.setImplicitFlowEnabled(false);
-    model.setDirectAccessGrantsEnabled(false);
-    model.setFullScopeAllowed(false);
-    model.setClientAuthenticatorType(HashedSecretClientAuthenticator.PROVIDER_ID);
-    model.setAttribute(USE_REFRESH_TOKEN_FOR_CLIENT_CREDENTIALS, "true");
+    FixedSettings.applyTo(session, realm, model, owner);
     model.setAttribute(ClientAttributes.OWNER, owner.getId());
     model.setAttribute(ClientAttributes.OWNER_USERNAME, owner.getUsername());
     ConsentScreen.require(model, owner.getUsername());
-    keepOnlyOfflineAccessAsOptionalScope(model);
-    new ClientManager(new RealmManager(session)).enableServiceAccount(model);
-    model.addProtocolMapper(ownerAudienceMapper(owner));
-    addCacheableRole(model);
     ServiceAccountConsent.grantToNewClient(session, realm, model);
 
     long now = System.currentTimeMillis();
@@ -375,49 +351,5 @@ public final class SelfServiceClients {
 
   private static long nowSeconds() {
     return System.currentTimeMillis() / 1000;
-  }
-
-  /** The realm's optional scopes (address, phone, …) are not part of the fixed scope set. */
-  private void keepOnlyOfflineAccessAsOptionalScope(ClientModel model) {
-    Map<String, ClientScopeModel> optional = model.getClientScopes(false);
-    optional.values().stream()
-        .filter(scope -> !scope.getName().equals(FixedSettings.OFFLINE_ACCESS_SCOPE))
-        .forEach(model::removeClientScope);
-    if (!optional.containsKey(FixedSettings.OFFLINE_ACCESS_SCOPE)) {
-      realm
-          .getClientScopesStream()
-          .filter(scope -> scope.getName().equals(FixedSettings.OFFLINE_ACCESS_SCOPE))
-          .findFirst()
-          .ifPresent(scope -> model.addClientScope(scope, false));
-    }
-  }
-
-  /**
-   * Keycloak caches a client's list of roles only when it is not empty, and reads that list for
-   * every token of a client without full scope: without a role of its own, each grant of a
-   * self-service client would query the database once more than a plain client's. No one is given
-   * this role.
-   */
-  private static void addCacheableRole(ClientModel model) {
-    model
-        .addRole(SELF_SERVICE_ROLE)
-        .setDescription(
-            "Marks a client made through the self-service API. No one holds it; it exists because"
-                + " Keycloak caches only non-empty role lists, which every token reads.");
-  }
-
-  private static ProtocolMapperModel ownerAudienceMapper(UserModel owner) {
-    ProtocolMapperModel mapper = new ProtocolMapperModel();
-    mapper.setName(AUDIENCE_MAPPER_NAME);
-    mapper.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-    mapper.setProtocolMapper(AudienceProtocolMapper.PROVIDER_ID);
-    mapper.setConfig(
-        new HashMap<>(
-            Map.of(
-                AudienceProtocolMapper.INCLUDED_CUSTOM_AUDIENCE, owner.getId(),
-                OIDCAttributeMapperHelper.INCLUDE_IN_ACCESS_TOKEN, "true",
-                OIDCAttributeMapperHelper.INCLUDE_IN_INTROSPECTION, "true",
-                OIDCAttributeMapperHelper.INCLUDE_IN_ID_TOKEN, "false")));
-    return mapper;
   }
 }
