@@ -1,6 +1,7 @@
 package dev.oauth2clients.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oauth2clients.signin.SignInTargets;
 import dev.oauth2clients.store.ClientAttributes;
@@ -8,8 +9,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.keycloak.models.ClientModel;
@@ -269,7 +275,64 @@ public final class ClientFields {
           METADATA,
           ENABLED);
 
+  /**
+   * The fields the server sets, in the order reads show them, each with what it is: the contract's
+   * fixed settings and the client's identity and state. A request may send them only with the value
+   * the server shows (or will give a new client).
+   */
+  public static final Map<String, ServerSet> SET_BY_SERVER = serverSet();
+
+  /** What a field the server sets stands for. */
+  public enum ServerSet {
+    /** Part of the client's fixed settings; GraphQL's input takes it, as REST does. */
+    SETTING,
+    /** The client's identity or state, which only reads show. */
+    STATE
+  }
+
+  /**
+   * Fields the server shows that move on their own (a grant, the end of an overlap), so an object
+   * read a moment ago may echo a stale value; each with the JSON type it has when not null.
+   */
+  public static final Map<String, JsonNodeType> MOVING =
+      Map.of(
+          "previous_secret_expires_at", JsonNodeType.NUMBER,
+          "last_used_at", JsonNodeType.STRING,
+          "secret_last_used_at", JsonNodeType.STRING,
+          "previous_secret_last_used_at", JsonNodeType.STRING);
+
+  /** Shown once, in the answers that make a secret; never stored, never read back. */
+  public static final String CLIENT_SECRET = "client_secret";
+
   private ClientFields() {}
+
+  private static Map<String, ServerSet> serverSet() {
+    Map<String, ServerSet> fields = new LinkedHashMap<>();
+    fields.put("client_id", ServerSet.STATE);
+    fields.put("client_id_issued_at", ServerSet.STATE);
+    fields.put("client_secret_expires_at", ServerSet.STATE);
+    fields.put("disabled_by_admin", ServerSet.STATE);
+    fields.put("grant_types", ServerSet.SETTING);
+    fields.put("response_types", ServerSet.SETTING);
+    fields.put("scope", ServerSet.SETTING);
+    fields.put("audience", ServerSet.SETTING);
+    fields.put("token_endpoint_auth_method", ServerSet.SETTING);
+    fields.put("owner", ServerSet.STATE);
+    fields.put("access_token_lifespan", ServerSet.SETTING);
+    fields.put("created_at", ServerSet.STATE);
+    fields.put("updated_at", ServerSet.STATE);
+    return Collections.unmodifiableMap(fields);
+  }
+
+  /** Every member a read of the client object may show, the one-time secret included. */
+  public static Set<String> shownNames() {
+    Set<String> names = new LinkedHashSet<>();
+    ALL.forEach(field -> names.add(field.name()));
+    names.addAll(SET_BY_SERVER.keySet());
+    names.addAll(MOVING.keySet());
+    names.add(CLIENT_SECRET);
+    return names;
+  }
 
   /** Writes every field of {@code metadata} where the table says it lives. */
   public static void toInternal(ClientMetadata metadata, SelfServiceClient client) {

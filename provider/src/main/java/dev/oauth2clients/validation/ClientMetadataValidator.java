@@ -29,33 +29,14 @@ import java.util.stream.Collectors;
 public final class ClientMetadataValidator {
 
   /** Fields the server sets; they may be echoed back only with the value it shows. */
-  static final Set<String> FIXED_FIELDS =
-      Set.of(
-          "client_id",
-          "grant_types",
-          "response_types",
-          "scope",
-          "audience",
-          "token_endpoint_auth_method",
-          "owner",
-          "access_token_lifespan",
-          "disabled_by_admin",
-          "created_at",
-          "updated_at",
-          "client_id_issued_at",
-          "client_secret_expires_at");
+  static final Set<String> FIXED_FIELDS = ClientFields.SET_BY_SERVER.keySet();
 
   /**
    * Fields the server shows that move on their own (a grant, the end of an overlap), so an object
    * read a moment ago may echo a stale value: they are accepted with any value of their JSON type
    * and ignored.
    */
-  static final Map<String, JsonNodeType> MOVING_FIELDS =
-      Map.of(
-          "previous_secret_expires_at", JsonNodeType.NUMBER,
-          "last_used_at", JsonNodeType.STRING,
-          "secret_last_used_at", JsonNodeType.STRING,
-          "previous_secret_last_used_at", JsonNodeType.STRING);
+  static final Map<String, JsonNodeType> MOVING_FIELDS = ClientFields.MOVING;
 
   static final Set<String> USER_FIELDS =
       ClientFields.ALL.stream().map(Field::name).collect(Collectors.toUnmodifiableSet());
@@ -113,7 +94,7 @@ public final class ClientMetadataValidator {
       throw ApiError.INVALID_CLIENT_METADATA.because(
           name + " applies to a new secret; send it when rotating with POST {client_id}/secret.");
     }
-    if (name.equals("client_secret")) {
+    if (name.equals(ClientFields.CLIENT_SECRET)) {
       throw ApiError.INVALID_CLIENT_METADATA.because(
           "client_secret cannot be set; rotate it with POST {client_id}/secret.");
     }

@@ -14,7 +14,7 @@ import java.util.Set;
  */
 public final class SecretRequests {
 
-  static final String SECRET_EXPIRES_IN = "secret_expires_in";
+  public static final String SECRET_EXPIRES_IN = "secret_expires_in";
   static final String PREVIOUS_SECRET_EXPIRES_IN = "previous_secret_expires_in";
   private static final Set<String> ROTATION_FIELDS =
       Set.of(SECRET_EXPIRES_IN, PREVIOUS_SECRET_EXPIRES_IN);
