@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -22,7 +23,8 @@ import org.keycloak.models.RealmModel;
  * that change them, and the user events of an owner who renames themselves or is locked out for
  * good. A change to one user touches that user's clients; a change to roles or groups, which may
  * reach anyone, touches the realm's clients only where the realm requires a role, and a change to
- * the realm only when its switch or required role changed.
+ * the realm (not an action on it, such as clearing a cache) only when its switch or required role
+ * changed.
  */
 public class OwnerAndRealmChanges implements GlobalEventListenerFactory {
 
@@ -84,7 +86,7 @@ public class OwnerAndRealmChanges implements GlobalEventListenerFactory {
       clients.followOwner(user.group(1));
     } else if (OF_ROLES.contains(type)) {
       clients.followOwnersWhereARoleIsRequired();
-    } else if (OF_THE_REALM.contains(type)) {
+    } else if (OF_THE_REALM.contains(type) && event.getOperationType() != OperationType.ACTION) {
       clients.followRealmSwitchAndRole();
     }
   }
