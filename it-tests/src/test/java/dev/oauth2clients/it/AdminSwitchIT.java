@@ -11,9 +11,9 @@ import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.TestRealm;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Keycloak's own enabled switch is the admins'; the owner's pause is a switch of its own. What an
@@ -21,18 +21,12 @@ import org.junit.jupiter.api.Test;
  */
 class AdminSwitchIT {
 
-  private static TestRealm realm;
+  @RegisterExtension static final TestRealm realm = TestRealm.perClass("olga");
   private static ClientsApi api;
 
   @BeforeAll
   static void createRealm() {
-    realm = TestRealm.create("olga");
     api = realm.api("olga");
-  }
-
-  @AfterAll
-  static void deleteRealm() {
-    realm.close();
   }
 
   @Test

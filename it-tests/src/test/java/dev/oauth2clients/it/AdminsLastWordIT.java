@@ -9,9 +9,8 @@ import dev.oauth2clients.testsupport.ClientsApi;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.TestRealm;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A realm admin's decision on a self-service client wins over its owner's, whatever the owner sends
@@ -20,17 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class AdminsLastWordIT {
 
-  private static TestRealm realm;
-
-  @BeforeAll
-  static void createRealm() {
-    realm = TestRealm.create("alice");
-  }
-
-  @AfterAll
-  static void deleteRealm() {
-    realm.close();
-  }
+  @RegisterExtension static final TestRealm realm = TestRealm.perClass("alice");
 
   @Test
   void anAdminsRegenerateRevokesTheOwnersSecretUntilTheOwnerRotates() {

@@ -10,24 +10,18 @@ import dev.oauth2clients.testsupport.TestRealm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every change is one Keycloak user event, visible through the admin API's events, no secret. */
 class AuditEventsIT {
 
-  private static TestRealm realm;
+  @RegisterExtension static final TestRealm realm = TestRealm.perClass("alice");
 
   @BeforeAll
   static void createRealmWithEvents() {
-    realm = TestRealm.create("alice");
     realm.admin().enableEvents(realm.name());
-  }
-
-  @AfterAll
-  static void deleteRealm() {
-    realm.close();
   }
 
   @Test

@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -34,24 +34,18 @@ class BadInputIT {
   private static final String REQUEST = "invalid_request";
   private static final String EXISTING = "{existing}";
 
-  private static TestRealm realm;
+  @RegisterExtension static final TestRealm realm = TestRealm.perClass("alice");
   private static ClientsApi api;
   private static String existingId;
 
   @BeforeAll
   static void createRealmWithOneClient() {
-    realm = TestRealm.create("alice");
     api = realm.api("alice");
     ObjectNode body = Json.object();
     body.put("client_name", "Untouchable");
     body.put("description", "must survive every bad request");
     body.putArray("redirect_uris").add("https://app.example.com/cb");
     existingId = api.create(body).json().get("client_id").asText();
-  }
-
-  @AfterAll
-  static void deleteRealm() {
-    realm.close();
   }
 
   /** One bad request: where it goes, what it sends, and what the contract says it gets. */

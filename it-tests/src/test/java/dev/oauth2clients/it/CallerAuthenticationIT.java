@@ -15,24 +15,13 @@ import dev.oauth2clients.testsupport.TestRealm;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Who may call the API: a signed-in human of this realm, in a realm that enabled it. */
 class CallerAuthenticationIT {
 
-  private static TestRealm realm;
-
-  @BeforeAll
-  static void createRealm() {
-    realm = TestRealm.create("alice");
-  }
-
-  @AfterAll
-  static void deleteRealm() {
-    realm.close();
-  }
+  @RegisterExtension static final TestRealm realm = TestRealm.perClass("alice");
 
   private static HttpResult listWithAuthorization(TestRealm target, String authorization) {
     Map<String, String> headers = new HashMap<>();
@@ -174,17 +163,7 @@ class CallerAuthenticationIT {
       app.put("publicClient", true);
       app.put("directAccessGrantsEnabled", true);
       Admin.expect(201, own.admin().call("POST", "/" + own.name() + "/clients", app));
-      String token =
-          own.tokens()
-              .post(
-                  Map.of(
-                      "grant_type", "password",
-                      "client_id", "default-app",
-                      "username", "dave",
-                      "password", TestRealm.PASSWORD))
-              .json()
-              .get("access_token")
-              .asText();
+      String token = own.passwordGrant("default-app", "dave").get("access_token").asText();
       JsonNode claims = Json.claims(token);
       assertTrue(claims.path("aud").toString().contains("\"account\""), claims::toString);
       assertTrue(claims.toString().contains("manage-account"), claims::toString);
@@ -273,21 +252,7 @@ class CallerAuthenticationIT {
   }
 
   private static String passwordGrant(String clientId, String username) {
-    HttpResult response =
-        realm
-            .tokens()
-            .post(
-                Map.of(
-                    "grant_type",
-                    "password",
-                    "client_id",
-                    clientId,
-                    "username",
-                    username,
-                    "password",
-                    TestRealm.PASSWORD));
-    assertEquals(200, response.status(), response::toString);
-    return response.json().get("access_token").asText();
+    return realm.passwordGrant(clientId, username).get("access_token").asText();
   }
 
   @Test

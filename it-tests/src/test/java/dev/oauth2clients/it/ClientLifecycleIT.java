@@ -15,24 +15,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Create, read, list, update, rotate and delete, with tokens from Keycloak's token endpoint. */
 class ClientLifecycleIT {
 
-  private static TestRealm realm;
-
-  @BeforeAll
-  static void createRealm() {
-    realm = TestRealm.create("alice", "lister");
-  }
-
-  @AfterAll
-  static void deleteRealm() {
-    realm.close();
-  }
+  @RegisterExtension static final TestRealm realm = TestRealm.perClass("alice", "lister");
 
   private static ObjectNode fullClient() {
     ObjectNode body = Json.object();

@@ -10,9 +10,9 @@ import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.TestRealm;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A user's consent covers the client as it was: once its owner (or whoever holds the owner's token)
@@ -22,17 +22,11 @@ class ConsentWithdrawalIT {
 
   private static final String FIRST_URI = "https://app.example.com/cb";
 
-  private static TestRealm realm;
+  @RegisterExtension static final TestRealm realm = TestRealm.perClass("alice", "bob");
 
   @BeforeAll
   static void createRealm() {
-    realm = TestRealm.create("alice", "bob");
     realm.admin().enableEvents(realm.name());
-  }
-
-  @AfterAll
-  static void deleteRealm() {
-    realm.close();
   }
 
   @Test

@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,20 +35,14 @@ class ErrorBodiesIT {
       "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
   private static final String EXISTING = "{existing}";
 
-  private static TestRealm realm;
+  @RegisterExtension static final TestRealm realm = TestRealm.perClass("erin");
   private static ClientsApi api;
   private static String existingId;
 
   @BeforeAll
   static void createRealmWithOneClient() {
-    realm = TestRealm.create("erin");
     api = realm.api("erin");
     existingId = api.createNamed("Stays as it is").get("client_id").asText();
-  }
-
-  @AfterAll
-  static void deleteRealm() {
-    realm.close();
   }
 
   private static HttpResult send(String method, String path, Map<String, String> headers) {

@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,22 +41,16 @@ class FieldLimitsIT {
   /** URIs are ASCII: é, 😀 and a quote as a URI spells them. */
   private static final String[] URI_PATH = {"%C3%A9", "%F0%9F%98%80", "'", "a"};
 
-  private static TestRealm realm;
+  @RegisterExtension static final TestRealm realm = TestRealm.perClass("fiona");
   private static ClientsApi api;
   private static String replacedId;
   private static String untouchedId;
 
   @BeforeAll
   static void createRealm() {
-    realm = TestRealm.create("fiona");
     api = realm.api("fiona");
     replacedId = api.createNamed("replaced at every maximum").get("client_id").asText();
     untouchedId = api.createNamed("untouched").get("client_id").asText();
-  }
-
-  @AfterAll
-  static void deleteRealm() {
-    realm.close();
   }
 
   static Stream<Field<?>> limitedFields() {

@@ -15,9 +15,9 @@ import dev.oauth2clients.testsupport.TestRealm;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole name and description live in the provider's table; Keycloak's VARCHAR(255) columns,
@@ -28,18 +28,12 @@ class NameAndDescriptionIT {
 
   private static final String ELLIPSIS = "…";
 
-  private static TestRealm realm;
+  @RegisterExtension static final TestRealm realm = TestRealm.perClass("nadia");
   private static ClientsApi api;
 
   @BeforeAll
   static void createRealm() {
-    realm = TestRealm.create("nadia");
     api = realm.api("nadia");
-  }
-
-  @AfterAll
-  static void deleteRealm() {
-    realm.close();
   }
 
   @Test

@@ -16,9 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The API serves its OpenAPI 3.1 document to anyone, with the realm's own API URL as server, and it
@@ -29,17 +28,7 @@ class OpenApiDocumentIT {
 
   private static final Path COMMITTED = Path.of("..", "docs", "openapi.json");
 
-  private static TestRealm realm;
-
-  @BeforeAll
-  static void createRealm() {
-    realm = TestRealm.create("olga");
-  }
-
-  @AfterAll
-  static void deleteRealm() {
-    realm.close();
-  }
+  @RegisterExtension static final TestRealm realm = TestRealm.perClass("olga");
 
   private static HttpResult document(TestRealm of, Map<String, String> headers) {
     return Http.send("GET", of.url() + "/oauth2-clients/openapi.json", headers, null);

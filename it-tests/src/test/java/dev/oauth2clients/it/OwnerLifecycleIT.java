@@ -8,24 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.oauth2clients.testsupport.Admin;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.TestRealm;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A client lives and works only while its owner does. */
 class OwnerLifecycleIT {
 
-  private static TestRealm realm;
-
-  @BeforeAll
-  static void createRealm() {
-    realm = TestRealm.create();
-  }
-
-  @AfterAll
-  static void deleteRealm() {
-    realm.close();
-  }
+  @RegisterExtension static final TestRealm realm = TestRealm.perClass();
 
   @Test
   void deletingTheOwnerDeletesTheirClients() {

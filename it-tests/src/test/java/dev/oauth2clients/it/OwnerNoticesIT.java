@@ -32,8 +32,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,35 +58,26 @@ class OwnerNoticesIT {
   private static final DateTimeFormatter EXPIRY =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-  private static TestRealm realm;
-
-  @BeforeAll
-  static void createRealmThatSendsMail() {
-    realm =
-        TestRealm.create(
-            Map.of("oauth2-clients.enabled", "true"),
-            withMail(
-                representation -> {
-                  representation.put("internationalizationEnabled", true);
-                  representation.putArray("supportedLocales").add("en").add("de");
-                  representation.put("defaultLocale", "en");
-                }),
-            "alice",
-            "rotator",
-            "reminded",
-            "later",
-            "never",
-            "burst",
-            "fading",
-            "noaddress",
-            "unverified",
-            "lena");
-  }
-
-  @AfterAll
-  static void deleteRealm() {
-    realm.close();
-  }
+  @RegisterExtension
+  static final TestRealm realm =
+      TestRealm.perClass(
+          Map.of("oauth2-clients.enabled", "true"),
+          withMail(
+              representation -> {
+                representation.put("internationalizationEnabled", true);
+                representation.putArray("supportedLocales").add("en").add("de");
+                representation.put("defaultLocale", "en");
+              }),
+          "alice",
+          "rotator",
+          "reminded",
+          "later",
+          "never",
+          "burst",
+          "fading",
+          "noaddress",
+          "unverified",
+          "lena");
 
   @Test
   void creationMailGoesToTheOwnerOnceNamingTheClientAndNoSecret() {

@@ -9,24 +9,13 @@ import dev.oauth2clients.testsupport.TestRealm;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A user sees only their own clients: anything else answers 404, like a client that is not. */
 class OwnershipIT {
 
-  private static TestRealm realm;
-
-  @BeforeAll
-  static void createRealm() {
-    realm = TestRealm.create("alice", "bob");
-  }
-
-  @AfterAll
-  static void deleteRealm() {
-    realm.close();
-  }
+  @RegisterExtension static final TestRealm realm = TestRealm.perClass("alice", "bob");
 
   private static List<Function<ClientsApi, HttpResult>> everyCallOn(String clientId) {
     return List.of(

@@ -12,34 +12,25 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The realm's per-owner quota, also when one owner creates many clients at the same moment. */
 class QuotaIT {
 
   private static final int QUOTA = 10;
-  private static TestRealm realm;
 
-  @BeforeAll
-  static void createRealm() {
-    realm =
-        TestRealm.create(
-            Map.of(
-                "oauth2-clients.enabled",
-                "true",
-                "oauth2-clients.max-clients-per-user",
-                Integer.toString(QUOTA)),
-            "sequential",
-            "racer",
-            "other");
-  }
-
-  @AfterAll
-  static void deleteRealm() {
-    realm.close();
-  }
+  @RegisterExtension
+  static final TestRealm realm =
+      TestRealm.perClass(
+          Map.of(
+              "oauth2-clients.enabled",
+              "true",
+              "oauth2-clients.max-clients-per-user",
+              Integer.toString(QUOTA)),
+          "sequential",
+          "racer",
+          "other");
 
   @Test
   void theQuotaStopsCreationAndDeletingMakesRoom() {

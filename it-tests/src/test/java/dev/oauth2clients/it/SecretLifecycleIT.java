@@ -24,6 +24,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Secrets that expire, rotations that keep the old secret for a while, and when each secret was
@@ -34,13 +35,12 @@ class SecretLifecycleIT {
   private static final int TEN_YEARS = 315_360_000;
   private static final int WEEK = 604_800;
 
-  private static TestRealm realm;
+  @RegisterExtension static final TestRealm realm = TestRealm.perClass("alice", "mallory");
   private static TestRealm capped;
   private static TestRealm required;
 
   @BeforeAll
   static void createRealms() {
-    realm = TestRealm.create("alice", "mallory");
     capped =
         TestRealm.create(
             Map.of("oauth2-clients.enabled", "true", "oauth2-clients.max-secret-lifetime", "3600"),
@@ -57,7 +57,6 @@ class SecretLifecycleIT {
 
   @AfterAll
   static void deleteRealms() {
-    realm.close();
     capped.close();
     required.close();
   }

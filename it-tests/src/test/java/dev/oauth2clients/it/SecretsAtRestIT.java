@@ -20,9 +20,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Where a secret is not: in Keycloak's admin API, in its database, in its log. Only a SHA-256 of it
@@ -30,21 +30,15 @@ import org.junit.jupiter.api.Test;
  */
 class SecretsAtRestIT {
 
-  private static TestRealm realm;
+  @RegisterExtension static final TestRealm realm = TestRealm.perClass("alice");
   private static String clientId;
   private static String secret;
 
   @BeforeAll
   static void createClient() {
-    realm = TestRealm.create("alice");
     JsonNode client = realm.api("alice").createNamed("Kept secret");
     clientId = client.get("client_id").asText();
     secret = client.get("client_secret").asText();
-  }
-
-  @AfterAll
-  static void deleteRealm() {
-    realm.close();
   }
 
   @Test

@@ -21,9 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A self-service client's {@code client_credentials} grants share one service-account session, so
@@ -35,17 +34,7 @@ class SharedSessionIT {
   private static final int GRANTS = 120;
   private static final int THREADS = 8;
 
-  private static TestRealm realm;
-
-  @BeforeAll
-  static void createRealm() {
-    realm = TestRealm.create("alice");
-  }
-
-  @AfterAll
-  static void deleteRealm() {
-    realm.close();
-  }
+  @RegisterExtension static final TestRealm realm = TestRealm.perClass("alice");
 
   @Test
   void manyGrantsAtOnceShareOneSessionAndEveryRefreshTokenWorks() throws Exception {

@@ -20,9 +20,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Keycloak redirects users' browsers to a self-service client's URIs only while the client could
@@ -37,17 +37,13 @@ class SignInReachIT {
   private static final String AFTER_LOGOUT = "https://app.example.com/bye";
   private static final String REQUIRED_ROLE = "oauth2-clients.required-role";
 
-  private static TestRealm realm;
+  @RegisterExtension
+  static final TestRealm realm =
+      TestRealm.perClass("alice", "bob", "carol", "dave", "erin", "frank", "grace");
 
   @BeforeAll
   static void createRealm() {
-    realm = TestRealm.create("alice", "bob", "carol", "dave", "erin", "frank", "grace");
     realm.admin().enableEvents(realm.name());
-  }
-
-  @AfterAll
-  static void deleteRealm() {
-    realm.close();
   }
 
   @Test

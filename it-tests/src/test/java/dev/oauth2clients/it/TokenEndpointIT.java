@@ -12,9 +12,9 @@ import dev.oauth2clients.testsupport.TestRealm;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Keycloak's token endpoint with self-service clients: client_secret_post only, and the realm's
@@ -22,21 +22,15 @@ import org.junit.jupiter.api.Test;
  */
 class TokenEndpointIT {
 
-  private static TestRealm realm;
+  @RegisterExtension static final TestRealm realm = TestRealm.perClass("alice");
   private static String clientId;
   private static String secret;
 
   @BeforeAll
   static void createRealmAndClient() {
-    realm = TestRealm.create("alice");
     JsonNode client = realm.api("alice").createNamed("Strict");
     clientId = client.get("client_id").asText();
     secret = client.get("client_secret").asText();
-  }
-
-  @AfterAll
-  static void deleteRealm() {
-    realm.close();
   }
 
   private static void assertInvalidClient(HttpResult result, String reasonFragment) {

@@ -6,16 +6,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A realm of its own for one test class, made through the admin API: the feature enabled, a few
  * users, a public client to sign them in with (password grant) and a plain confidential client with
  * a service account, which stands for "any ordinary client of the realm".
  */
-public final class TestRealm implements AutoCloseable {
+public final class TestRealm implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
   public static final String PASSWORD = "Secret-pass-1";
   public static final String USER_APP = "test-app";
@@ -26,12 +30,33 @@ public final class TestRealm implements AutoCloseable {
   public static final String PLAIN_CLIENT = "plain-service";
   public static final String PLAIN_SECRET = "plain-service-secret-0123456789";
 
+  /** What the realm is made of: its attributes, users, and anything else a test adds. */
+  private record Definition(
+      Map<String, String> attributes,
+      Consumer<ObjectNode> addToRepresentation,
+      List<String> users) {}
+
   private final String baseUrl;
   private final Admin admin;
   private final String name;
   private final Map<String, String> userIds;
+  private final Definition definition;
 
-  private TestRealm(String baseUrl, String name, Map<String, String> userIds) {
+  private TestRealm(
+      String baseUrl,
+      Map<String, String> attributes,
+      Consumer<ObjectNode> addToRepresentation,
+      String... users) {
+    this(
+        baseUrl,
+        "it-" + UUID.randomUUID().toString().substring(0, 8),
+        new HashMap<>(),
+        new Definition(attributes, addToRepresentation, List.of(users)));
+  }
+
+  private TestRealm(
+      String baseUrl, String name, Map<String, String> userIds, Definition definition) {
+    this.definition = definition;
     this.baseUrl = baseUrl;
     this.admin = new Admin(baseUrl);
     this.userIds = userIds;
@@ -61,16 +86,47 @@ public final class TestRealm implements AutoCloseable {
       Map<String, String> attributes,
       Consumer<ObjectNode> addToRepresentation,
       String... users) {
-    TestRealm realm =
-        new TestRealm(
-            baseUrl, "it-" + UUID.randomUUID().toString().substring(0, 8), new HashMap<>());
+    TestRealm realm = new TestRealm(baseUrl, attributes, addToRepresentation, users);
+    realm.importIt();
+    return realm;
+  }
+
+  /**
+   * The test class's realm, as a JUnit extension ({@code @RegisterExtension static final TestRealm
+   * realm = TestRealm.perClass("alice")}): made before the class's first {@code @BeforeAll},
+   * deleted after its last test.
+   */
+  public static TestRealm perClass(String... users) {
+    return perClass(Map.of("oauth2-clients.enabled", "true"), users);
+  }
+
+  public static TestRealm perClass(Map<String, String> attributes, String... users) {
+    return perClass(attributes, representation -> {}, users);
+  }
+
+  public static TestRealm perClass(
+      Map<String, String> attributes, Consumer<ObjectNode> addToRepresentation, String... users) {
+    return new TestRealm(KeycloakServer.get().baseUrl(), attributes, addToRepresentation, users);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    importIt();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
+  }
+
+  private void importIt() {
     ObjectNode representation = Json.object();
-    representation.put("realm", realm.name);
+    representation.put("realm", name);
     representation.put("enabled", true);
     ObjectNode realmAttributes = representation.putObject("attributes");
     // The tests' users sign in through the test app as well as the account console.
     realmAttributes.put(CALLER_CLIENTS, "account-console," + USER_APP);
-    attributes.forEach(realmAttributes::put);
+    definition.attributes().forEach(realmAttributes::put);
     ArrayNode clients = representation.putArray("clients");
     ObjectNode app = clients.addObject();
     app.put("clientId", USER_APP);
@@ -85,17 +141,16 @@ public final class TestRealm implements AutoCloseable {
     plain.put("serviceAccountsEnabled", true);
     // Lets it introspect tokens issued to other clients (Keycloak 26.6+ checks the audience).
     plain.putObject("attributes").put("allow.token.introspection.without.audience.check", "true");
-    addToRepresentation.accept(representation);
-    realm.admin.createRealm(representation);
-    for (String user : users) {
-      realm.userIds.put(user, realm.admin.createUser(realm.name, user, PASSWORD));
+    definition.addToRepresentation().accept(representation);
+    admin.createRealm(representation);
+    for (String user : definition.users()) {
+      userIds.put(user, admin.createUser(name, user, PASSWORD));
     }
-    return realm;
   }
 
   /** The same realm seen through another node of a cluster that shares its database. */
   public TestRealm onNode(String nodeBaseUrl) {
-    return new TestRealm(nodeBaseUrl, name, userIds);
+    return new TestRealm(nodeBaseUrl, name, userIds, definition);
   }
 
   public String name() {
@@ -122,15 +177,23 @@ public final class TestRealm implements AutoCloseable {
 
   /** A user's fresh token response (password grant on the public test client). */
   public JsonNode signIn(String username) {
+    return passwordGrant(USER_APP, username);
+  }
+
+  /** A user's fresh token response from the password grant of the given (public) client. */
+  public JsonNode passwordGrant(String clientId, String username) {
     HttpResult response =
         tokens()
             .post(
                 Map.of(
                     "grant_type", "password",
-                    "client_id", USER_APP,
+                    "client_id", clientId,
                     "username", username,
                     "password", PASSWORD));
-    assertEquals(200, response.status(), () -> "sign-in of " + username + ": " + response);
+    assertEquals(
+        200,
+        response.status(),
+        () -> "sign-in of " + username + " at " + clientId + ": " + response);
     return response.json();
   }
 

@@ -15,11 +15,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -42,22 +41,14 @@ class AccountConsoleIT {
   private static final DateTimeFormatter DAY_AS_SHOWN =
       DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH).withZone(ZoneId.systemDefault());
 
-  private static TestRealm realm;
+  @RegisterExtension
+  static final TestRealm realm =
+      TestRealm.perClass(
+          Map.of("oauth2-clients.enabled", "true"),
+          representation -> representation.put("accountTheme", "oauth2-clients"),
+          "dana");
+
   private Browser browser;
-
-  @BeforeAll
-  static void createRealm() {
-    realm =
-        TestRealm.create(
-            Map.of("oauth2-clients.enabled", "true"),
-            representation -> representation.put("accountTheme", "oauth2-clients"),
-            "dana");
-  }
-
-  @AfterAll
-  static void deleteRealm() {
-    realm.close();
-  }
 
   @BeforeEach
   void signIn() {

@@ -12,11 +12,10 @@ import dev.oauth2clients.testsupport.Json;
 import dev.oauth2clients.testsupport.TestRealm;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -32,21 +31,11 @@ class ConsentPageIT {
   private static final By ACCEPT = By.id("kc-login");
   private static final By DECLINE = By.id("kc-cancel");
 
-  private static TestRealm realm;
+  @RegisterExtension static final TestRealm realm = TestRealm.perClass("alice", "bob");
   private RedirectCatcher app;
   private String clientId;
   private String secret;
   private Browser browser;
-
-  @BeforeAll
-  static void createRealm() {
-    realm = TestRealm.create("alice", "bob");
-  }
-
-  @AfterAll
-  static void deleteRealm() {
-    realm.close();
-  }
 
   @BeforeEach
   void aliceMakesAClient() {

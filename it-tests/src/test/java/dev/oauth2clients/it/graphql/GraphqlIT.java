@@ -31,9 +31,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -84,24 +83,15 @@ class GraphqlIT {
   private static final String REDIRECT = "invalid_redirect_uri";
   private static final String REQUEST = "invalid_request";
 
-  private static TestRealm realm;
-
-  @BeforeAll
-  static void createRealm() {
-    // A small quota, so that one test can reach it; every other test has fresh users below it.
-    realm =
-        TestRealm.create(
-            Map.of(
-                "oauth2-clients.enabled",
-                "true",
-                "oauth2-clients.max-clients-per-user",
-                Integer.toString(QUOTA)));
-  }
-
-  @AfterAll
-  static void deleteRealm() {
-    realm.close();
-  }
+  // A small quota, so that one test can reach it; every other test has fresh users below it.
+  @RegisterExtension
+  static final TestRealm realm =
+      TestRealm.perClass(
+          Map.of(
+              "oauth2-clients.enabled",
+              "true",
+              "oauth2-clients.max-clients-per-user",
+              Integer.toString(QUOTA)));
 
   private static String endpoint(TestRealm target) {
     return target.url() + "/oauth2-clients/graphql";
@@ -832,21 +822,7 @@ class GraphqlIT {
     representation.put("directAccessGrantsEnabled", true);
     representation.put("fullScopeAllowed", false);
     realm.admin().createClient(realm.name(), representation);
-    HttpResult grant =
-        realm
-            .tokens()
-            .post(
-                Map.of(
-                    "grant_type",
-                    "password",
-                    "client_id",
-                    app,
-                    "username",
-                    caller.username(),
-                    "password",
-                    TestRealm.PASSWORD));
-    assertEquals(200, grant.status(), grant::toString);
-    String appToken = grant.json().get("access_token").asText();
+    String appToken = realm.passwordGrant(app, caller.username()).get("access_token").asText();
 
     Map<String, Object> input = Map.of("client_name", "minted by an app");
     HttpResult rest = realm.apiWithToken(appToken).create(input);
