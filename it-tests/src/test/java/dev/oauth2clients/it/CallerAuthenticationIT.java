@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.policy.PolicySetting;
 import dev.oauth2clients.testsupport.Admin;
 import dev.oauth2clients.testsupport.BrowserLogin;
 import dev.oauth2clients.testsupport.Http;
@@ -157,7 +158,7 @@ class CallerAuthenticationIT {
    */
   @Test
   void aFullScopeAppTheRealmDidNotNameIsRefusedUntilAnAdminNamesIt() {
-    try (TestRealm own = TestRealm.create(Map.of("oauth2-clients.enabled", "true"), "dave")) {
+    try (TestRealm own = TestRealm.create(Policy.enabled().attributes(), "dave")) {
       ObjectNode app = Json.object();
       app.put("clientId", "default-app");
       app.put("publicClient", true);
@@ -294,8 +295,7 @@ class CallerAuthenticationIT {
   void aRequiredRoleKeepsOutUsersWithoutIt() {
     try (TestRealm guarded =
         TestRealm.create(
-            Map.of("oauth2-clients.enabled", "true", "oauth2-clients.required-role", "api-user"),
-            "dave")) {
+            Policy.enabled().with(PolicySetting.REQUIRED_ROLE, "api-user").attributes(), "dave")) {
       HttpResult denied = guarded.api("dave").list("");
       assertEquals(403, denied.status(), denied::toString);
       assertEquals("access_denied", denied.error());

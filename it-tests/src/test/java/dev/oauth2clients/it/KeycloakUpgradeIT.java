@@ -39,8 +39,7 @@ class KeycloakUpgradeIT {
     KeycloakServer after = null;
     try {
       TestRealm old =
-          TestRealm.createOn(
-              before.baseUrl(), Map.of("oauth2-clients.enabled", "true"), r -> {}, "alice");
+          TestRealm.createOn(before.baseUrl(), Policy.enabled().attributes(), r -> {}, "alice");
       ClientsApi alice = old.api("alice");
       HttpResult created =
           alice.create(

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.oauth2clients.it.Mailbox.Mail;
+import dev.oauth2clients.policy.PolicySetting;
 import dev.oauth2clients.testsupport.Admin;
 import dev.oauth2clients.testsupport.ClientsApi;
 import dev.oauth2clients.testsupport.HttpResult;
@@ -61,7 +62,7 @@ class OwnerNoticesIT {
   @RegisterExtension
   static final TestRealm realm =
       TestRealm.perClass(
-          Map.of("oauth2-clients.enabled", "true"),
+          Policy.enabled().attributes(),
           withMail(
               representation -> {
                 representation.put("internationalizationEnabled", true);
@@ -160,8 +161,7 @@ class OwnerNoticesIT {
   @Test
   void aChangeThatIsRolledBackSendsNothing() {
     Consumer<ObjectNode> smtp = withMail(representation -> {});
-    try (TestRealm refusing =
-        TestRealm.create(Map.of("oauth2-clients.enabled", "true"), smtp, "eve")) {
+    try (TestRealm refusing = TestRealm.create(Policy.enabled().attributes(), smtp, "eve")) {
       refuseEveryClientBySecret(refusing);
       HttpResult created = refusing.api("eve").create(Map.of("client_name", "Refused by policy"));
       assertEquals(400, created.status(), created::toString);
@@ -201,8 +201,7 @@ class OwnerNoticesIT {
           Mailbox.sendTo(closedPort, representation);
           recordNoticeEvents(representation);
         };
-    try (TestRealm broken =
-        TestRealm.create(Map.of("oauth2-clients.enabled", "true"), unreachable, "bob")) {
+    try (TestRealm broken = TestRealm.create(Policy.enabled().attributes(), unreachable, "bob")) {
       ClientsApi bob = broken.api("bob");
       HttpResult created = bob.create(Map.of("client_name", "Mail server down"));
       assertEquals(201, created.status(), created::toString);
@@ -232,7 +231,7 @@ class OwnerNoticesIT {
     Consumer<ObjectNode> noNotice = withMail(representation -> {});
     try (TestRealm off =
         TestRealm.create(
-            Map.of("oauth2-clients.enabled", "true", "oauth2-clients.expiry-notice-days", "0"),
+            Policy.enabled().with(PolicySetting.EXPIRY_NOTICE_DAYS, "0").attributes(),
             noNotice,
             "offuser")) {
       String unnoticed =
@@ -330,8 +329,7 @@ class OwnerNoticesIT {
   @Test
   void aChangeThatIsRolledBackAddsNothingToTheDigest() {
     Consumer<ObjectNode> smtp = withMail(representation -> {});
-    try (TestRealm refusing =
-        TestRealm.create(Map.of("oauth2-clients.enabled", "true"), smtp, "ron")) {
+    try (TestRealm refusing = TestRealm.create(Policy.enabled().attributes(), smtp, "ron")) {
       ClientsApi ron = refusing.api("ron");
       String first = ron.createNamed("Sent at once").get("client_id").asText();
       String second = ron.createNamed("Waiting one").get("client_id").asText();

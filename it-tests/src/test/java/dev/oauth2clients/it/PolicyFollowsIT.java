@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oauth2clients.policy.PolicySetting;
 import dev.oauth2clients.testsupport.Admin;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.Json;
 import dev.oauth2clients.testsupport.TestRealm;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +25,7 @@ class PolicyFollowsIT {
       String secret = client.get("client_secret").asText();
       assertEquals(3600, lifespan(realm.tokens().clientCredentials(clientId, secret)));
 
-      realm.setAttributes(Map.of("oauth2-clients.access-token-lifespan", "600"));
+      realm.setAttributes(Policy.only(PolicySetting.ACCESS_TOKEN_LIFESPAN, "600"));
 
       assertEquals(600, lifespan(realm.tokens().clientCredentials(clientId, secret)));
       assertEquals(600, lifespan(realm.tokens().clientCredentials(clientId, secret)), "and stays");
@@ -42,7 +42,7 @@ class PolicyFollowsIT {
       Admin admin = realm.admin();
       admin.createRealmRole(realm.name(), "api-user");
       admin.setRealmRoleMapping(realm.name(), realm.userId("alice"), "api-user", true);
-      realm.setAttributes(Map.of("oauth2-clients.required-role", "api-user"));
+      realm.setAttributes(Policy.only(PolicySetting.REQUIRED_ROLE, "api-user"));
       JsonNode client = realm.api("alice").createNamed("Needs the role");
       String clientId = client.get("client_id").asText();
       String secret = client.get("client_secret").asText();

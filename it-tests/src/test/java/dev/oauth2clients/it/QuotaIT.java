@@ -2,6 +2,7 @@ package dev.oauth2clients.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.oauth2clients.policy.PolicySetting;
 import dev.oauth2clients.testsupport.ClientsApi;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.TestRealm;
@@ -23,11 +24,9 @@ class QuotaIT {
   @RegisterExtension
   static final TestRealm realm =
       TestRealm.perClass(
-          Map.of(
-              "oauth2-clients.enabled",
-              "true",
-              "oauth2-clients.max-clients-per-user",
-              Integer.toString(QUOTA)),
+          Policy.enabled()
+              .with(PolicySetting.MAX_CLIENTS_PER_USER, Integer.toString(QUOTA))
+              .attributes(),
           "sequential",
           "racer",
           "other");

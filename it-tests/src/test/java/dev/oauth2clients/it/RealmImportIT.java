@@ -10,7 +10,6 @@ import dev.oauth2clients.testsupport.Sha256;
 import dev.oauth2clients.testsupport.TestRealm;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +27,7 @@ class RealmImportIT {
     String ownerId = UUID.randomUUID().toString();
     try (TestRealm realm =
         TestRealm.create(
-            Map.of("oauth2-clients.enabled", "true"),
+            Policy.enabled().attributes(),
             representation -> addExportedClient(representation, ownerId))) {
 
       List<String> listed = new ArrayList<>();

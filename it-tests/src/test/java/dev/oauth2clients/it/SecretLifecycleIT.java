@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.policy.PolicySetting;
 import dev.oauth2clients.testsupport.Admin;
 import dev.oauth2clients.testsupport.ClientsApi;
 import dev.oauth2clients.testsupport.Database;
@@ -43,15 +44,10 @@ class SecretLifecycleIT {
   static void createRealms() {
     capped =
         TestRealm.create(
-            Map.of("oauth2-clients.enabled", "true", "oauth2-clients.max-secret-lifetime", "3600"),
-            "carol");
+            Policy.enabled().with(PolicySetting.MAX_SECRET_LIFETIME, "3600").attributes(), "carol");
     required =
         TestRealm.create(
-            Map.of(
-                "oauth2-clients.enabled",
-                "true",
-                "oauth2-clients.secret-lifetime-required",
-                "true"),
+            Policy.enabled().with(PolicySetting.SECRET_LIFETIME_REQUIRED, "true").attributes(),
             "rita");
   }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.policy.PolicySetting;
 import dev.oauth2clients.testsupport.Admin;
 import dev.oauth2clients.testsupport.BrowserLogin;
 import dev.oauth2clients.testsupport.ClientsApi;
@@ -35,7 +36,7 @@ class SignInReachIT {
 
   private static final String REDIRECT = "https://app.example.com/cb";
   private static final String AFTER_LOGOUT = "https://app.example.com/bye";
-  private static final String REQUIRED_ROLE = "oauth2-clients.required-role";
+  private static final String REQUIRED_ROLE = PolicySetting.REQUIRED_ROLE.attribute;
 
   @RegisterExtension
   static final TestRealm realm =
@@ -110,10 +111,10 @@ class SignInReachIT {
   void aRealmWithTheFeatureOffRedirectsToNoSelfServiceClient() {
     String clientId = clientOf("erin");
     try {
-      realm.setAttributes(Map.of("oauth2-clients.enabled", "false"));
+      realm.setAttributes(Policy.only(PolicySetting.ENABLED, "false"));
       assertRedirectsNowhere(clientId);
     } finally {
-      realm.setAttributes(Map.of("oauth2-clients.enabled", "true"));
+      realm.setAttributes(Policy.enabled().attributes());
     }
     assertRedirectsToItsUris(clientId);
   }

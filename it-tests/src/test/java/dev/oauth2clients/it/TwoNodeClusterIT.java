@@ -43,8 +43,7 @@ class TwoNodeClusterIT {
         "a cluster needs the shared PostgreSQL database: runs in the PostgreSQL pass");
     cluster = KeycloakCluster.start(2);
     onNode1 =
-        TestRealm.createOn(
-            cluster.baseUrl(1), Map.of("oauth2-clients.enabled", "true"), realm -> {}, "alice");
+        TestRealm.createOn(cluster.baseUrl(1), Policy.enabled().attributes(), realm -> {}, "alice");
     onNode2 = onNode1.onNode(cluster.baseUrl(2));
   }
 
@@ -117,7 +116,7 @@ class TwoNodeClusterIT {
     try (TestRealm mailing =
         TestRealm.createOn(
             cluster.baseUrl(1),
-            Map.of("oauth2-clients.enabled", "true"),
+            Policy.enabled().attributes(),
             realm -> Mailbox.sendTo(MAIL, realm),
             "carol")) {
       HttpResult created =
@@ -213,8 +212,7 @@ class TwoNodeClusterIT {
   @Test
   void whereTheRealmRevokesRefreshTokensAReuseOnOneNodeEndsNoOtherWorkersSession() {
     TestRealm revoking =
-        TestRealm.createOn(
-            cluster.baseUrl(1), Map.of("oauth2-clients.enabled", "true"), realm -> {}, "alice");
+        TestRealm.createOn(cluster.baseUrl(1), Policy.enabled().attributes(), realm -> {}, "alice");
     try {
       assertEquals(
           204,

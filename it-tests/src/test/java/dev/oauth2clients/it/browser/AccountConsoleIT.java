@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oauth2clients.it.Policy;
+import dev.oauth2clients.policy.PolicySetting;
 import dev.oauth2clients.testsupport.Admin;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.TestRealm;
@@ -36,7 +38,7 @@ class AccountConsoleIT {
   private static final By CONFIRM = By.cssSelector("[data-testid=confirm]");
   private static final By FORM_ERROR = By.cssSelector("[data-testid=form-error]");
   private static final By NEW_SECRET_EXPIRY = By.cssSelector("[data-testid=new-secret-expiry]");
-  private static final String MAX_SECRET_LIFETIME = "oauth2-clients.max-secret-lifetime";
+  private static final String MAX_SECRET_LIFETIME = PolicySetting.MAX_SECRET_LIFETIME.attribute;
   // How the page writes a day in the browser's English (--lang=en-US): "December 2, 2026".
   private static final DateTimeFormatter DAY_AS_SHOWN =
       DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH).withZone(ZoneId.systemDefault());
@@ -44,7 +46,7 @@ class AccountConsoleIT {
   @RegisterExtension
   static final TestRealm realm =
       TestRealm.perClass(
-          Map.of("oauth2-clients.enabled", "true"),
+          Policy.enabled().attributes(),
           representation -> representation.put("accountTheme", "oauth2-clients"),
           "dana");
 

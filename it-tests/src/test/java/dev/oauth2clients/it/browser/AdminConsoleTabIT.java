@@ -3,6 +3,8 @@ package dev.oauth2clients.it.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.oauth2clients.it.Policy;
+import dev.oauth2clients.policy.PolicySetting;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.KeycloakServer;
 import dev.oauth2clients.testsupport.TestRealm;
@@ -20,9 +22,9 @@ import org.openqa.selenium.WebElement;
  */
 class AdminConsoleTabIT {
 
-  private static final String QUOTA_ATTRIBUTE = "oauth2-clients.max-clients-per-user";
+  private static final String QUOTA_ATTRIBUTE = PolicySetting.MAX_CLIENTS_PER_USER.attribute;
   private static final By QUOTA = By.cssSelector("input[data-testid=maxClientsPerUser]");
-  private static final String MAX_LIFETIME_ATTRIBUTE = "oauth2-clients.max-secret-lifetime";
+  private static final String MAX_LIFETIME_ATTRIBUTE = PolicySetting.MAX_SECRET_LIFETIME.attribute;
   private static final By MAX_LIFETIME = By.cssSelector("input[data-testid=maxSecretLifetime]");
   private static final By MAX_OVERLAP = By.cssSelector("input[data-testid=maxRotationOverlap]");
   private static final By NOTICE_DAYS = By.cssSelector("input[data-testid=expiryNoticeDays]");
@@ -35,7 +37,8 @@ class AdminConsoleTabIT {
   @BeforeEach
   void createRealm() {
     realm =
-        TestRealm.create(Map.of("oauth2-clients.enabled", "true", QUOTA_ATTRIBUTE, "5"), "quinn");
+        TestRealm.create(
+            Policy.enabled().with(PolicySetting.MAX_CLIENTS_PER_USER, 5).attributes(), "quinn");
   }
 
   @AfterEach
@@ -83,7 +86,7 @@ class AdminConsoleTabIT {
           "the maximum reaches the realm", () -> "3600".equals(attribute(MAX_LIFETIME_ATTRIBUTE)));
       browser.screenshot("admin-realm-tab");
     }
-    assertEquals("3", attribute("oauth2-clients.expiry-notice-days"));
+    assertEquals("3", attribute(PolicySetting.EXPIRY_NOTICE_DAYS.attribute));
     HttpResult beyond =
         realm.api("quinn").create(Map.of("client_name", "Too long", "secret_expires_in", 3601));
     assertEquals(400, beyond.status(), beyond::toString);

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.it.Policy;
 import dev.oauth2clients.it.graphql.GraphqlRequestClient.Answer;
+import dev.oauth2clients.policy.PolicySetting;
 import dev.oauth2clients.testsupport.ClientsApi;
 import dev.oauth2clients.testsupport.Http;
 import dev.oauth2clients.testsupport.HttpResult;
@@ -87,11 +89,9 @@ class GraphqlIT {
   @RegisterExtension
   static final TestRealm realm =
       TestRealm.perClass(
-          Map.of(
-              "oauth2-clients.enabled",
-              "true",
-              "oauth2-clients.max-clients-per-user",
-              Integer.toString(QUOTA)));
+          Policy.enabled()
+              .with(PolicySetting.MAX_CLIENTS_PER_USER, Integer.toString(QUOTA))
+              .attributes());
 
   private static String endpoint(TestRealm target) {
     return target.url() + "/oauth2-clients/graphql";
