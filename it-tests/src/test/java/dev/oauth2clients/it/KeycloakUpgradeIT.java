@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oauth2clients.testsupport.BrowserLogin;
 import dev.oauth2clients.testsupport.ClientsApi;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.KeycloakServer;
 import dev.oauth2clients.testsupport.TestRealm;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,6 +25,8 @@ import org.junit.jupiter.api.Test;
  * the old release ({@code keycloak.upgrade-from.home}); it starts two servers of its own.
  */
 class KeycloakUpgradeIT {
+
+  private static final String URI = "https://app.example.com/paused";
 
   private static final String NAME = "Café \"upgrade\" 🚀";
 
@@ -65,6 +71,7 @@ class KeycloakUpgradeIT {
       HttpResult rotation = alice.rotate(rotated, Map.of("previous_secret_expires_in", 3600));
       assertEquals(200, rotation.status(), rotation::toString);
       String newSecret = rotation.json().get("client_secret").asText();
+      String pausedEarlier = pausedAsBeforeThisRelease(before, old, alice);
       JsonNode listBefore = alice.list("").json();
 
       after =
@@ -86,12 +93,51 @@ class KeycloakUpgradeIT {
           upgraded.tokens().clientCredentials(rotated, replacedSecret).status(),
           "the overlap of a rotation made before the upgrade still runs");
       assertEquals(401, upgraded.tokens().clientCredentials(kept, keptSecret + "x").status());
+      HttpResult stillPaused = BrowserLogin.authorizeWithoutPrompt(upgraded, pausedEarlier, URI);
+      assertEquals(400, stillPaused.status(), () -> "withheld at start-up: " + stillPaused);
+      assertEquals(null, stillPaused.header("Location"));
       HttpResult madeAfter = aliceAfter.create(Map.of("client_name", "After"));
       assertEquals(201, madeAfter.status(), madeAfter::toString);
-      assertTrue(aliceAfter.list("").json().size() == 3, "the list holds old and new clients");
+      assertTrue(aliceAfter.list("").json().size() == 4, "the list holds old and new clients");
     } finally {
       (after != null ? after : before).stop();
     }
+  }
+
+  /**
+   * A paused client as releases before sign-in reach left it: Keycloak still holds its redirect URI
+   * and the realm has never followed its switch. Written to the database behind the running server,
+   * which stops next; the new server must withhold the URI at start-up.
+   */
+  private static String pausedAsBeforeThisRelease(
+      KeycloakServer server, TestRealm realm, ClientsApi owner) {
+    HttpResult created =
+        owner.create(Map.of("client_name", "Paused earlier", "redirect_uris", List.of(URI)));
+    String clientId = created.json().get("client_id").asText();
+    assertEquals(200, owner.patch(clientId, Map.of("enabled", false)).status());
+    assertEquals(400, BrowserLogin.authorizeWithoutPrompt(realm, clientId, URI).status());
+    String id = realm.admin().findClient(realm.name(), clientId).get("id").asText();
+    String realmId = realm.admin().realm(realm.name()).get("id").asText();
+    try (Connection db = server.database().connect();
+        PreparedStatement uri =
+            db.prepareStatement("insert into REDIRECT_URIS (CLIENT_ID, VALUE) values (?, ?)");
+        PreparedStatement withheld =
+            db.prepareStatement("delete from CLIENT_ATTRIBUTES where CLIENT_ID = ? and NAME = ?");
+        PreparedStatement followed =
+            db.prepareStatement("delete from REALM_ATTRIBUTE where REALM_ID = ? and NAME = ?")) {
+      uri.setString(1, id);
+      uri.setString(2, URI);
+      assertEquals(1, uri.executeUpdate());
+      withheld.setString(1, id);
+      withheld.setString(2, "oauth2-clients.withheld-redirect-uris");
+      assertEquals(1, withheld.executeUpdate());
+      followed.setString(1, realmId);
+      followed.setString(2, "oauth2-clients.followed-switch-and-role");
+      followed.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return clientId;
   }
 
   private static void createDirectories(Path directory) {
