@@ -106,8 +106,9 @@ class KeycloakUpgradeIT {
 
   /**
    * A paused client as releases before sign-in reach left it: Keycloak still holds its redirect URI
-   * and the realm has never followed its switch. Written to the database behind the running server,
-   * which stops next; the new server must withhold the URI at start-up.
+   * (and no post-logout value of the provider's), and the realm has never followed its switch.
+   * Written to the database behind the running server, which stops next; the new server must
+   * withhold the URI at start-up.
    */
   private static String pausedAsBeforeThisRelease(
       KeycloakServer server, TestRealm realm, ClientsApi owner) {
@@ -122,7 +123,8 @@ class KeycloakUpgradeIT {
         PreparedStatement uri =
             db.prepareStatement("insert into REDIRECT_URIS (CLIENT_ID, VALUE) values (?, ?)");
         PreparedStatement withheld =
-            db.prepareStatement("delete from CLIENT_ATTRIBUTES where CLIENT_ID = ? and NAME = ?");
+            db.prepareStatement(
+                "delete from CLIENT_ATTRIBUTES where CLIENT_ID = ? and NAME in (?, ?)");
         PreparedStatement followed =
             db.prepareStatement("delete from REALM_ATTRIBUTE where REALM_ID = ? and NAME = ?")) {
       uri.setString(1, id);
@@ -130,7 +132,8 @@ class KeycloakUpgradeIT {
       assertEquals(1, uri.executeUpdate());
       withheld.setString(1, id);
       withheld.setString(2, "oauth2-clients.withheld-redirect-uris");
-      assertEquals(1, withheld.executeUpdate());
+      withheld.setString(3, "post.logout.redirect.uris");
+      assertEquals(2, withheld.executeUpdate());
       followed.setString(1, realmId);
       followed.setString(2, "oauth2-clients.followed-switch-and-role");
       followed.executeUpdate();
