@@ -66,7 +66,7 @@ public final class SelfServiceClients {
     long now = System.currentTimeMillis();
     SelfServiceClientEntity entity = ownershipRow(model, owner.getId(), now);
     SelfServiceClient client = new SelfServiceClient(model, entity);
-    String secret = newSecret(client, secretLifetime, 0);
+    String secret = SecretIssuer.issue(realm, client, secretLifetime, 0);
     apply(client, metadata, accessTokenLifespan, now);
     OwnerSetRedirects.of(client).rememberAsOwnersOn(client);
     SignInReach.follow(session, realm, model);
@@ -200,7 +200,7 @@ public final class SelfServiceClients {
    * @param secretLifetime seconds the new secret works; {@link StoredSecrets#NEVER} for no end
    */
   public String rotateSecret(SelfServiceClient client, long secretLifetime, long overlap) {
-    String secret = newSecret(client, secretLifetime, overlap);
+    String secret = SecretIssuer.issue(realm, client, secretLifetime, overlap);
     StoredSecrets.liftRevocation(client.model());
     // The secrets are rotated by now: if the old one still works, its last use moves with it.
     SelfServiceClientEntity entity = client.entity();
@@ -330,26 +330,7 @@ public final class SelfServiceClients {
     client.entity().setUpdatedAt(now);
   }
 
-  /**
-   * Gives the client a new secret and keeps only its hash. Keycloak asks only the authenticators of
-   * the realm's client flow, so the flow gets the hashed-secret one wherever a secret is made.
-   */
-  private String newSecret(SelfServiceClient client, long lifetime, long overlap) {
-    ClientAuthenticationFlowInstaller.ensureInstalled(realm);
-    String secret = ClientSecrets.newSecret();
-    long now = nowSeconds();
-    long expiresAt = lifetime == StoredSecrets.NEVER ? StoredSecrets.NEVER : now + lifetime;
-    StoredSecrets secrets =
-        client.secrets().rotated(ClientSecrets.hash(secret), expiresAt, overlap, now);
-    secrets.writeTo(client.model());
-    SelfServiceClientEntity entity = client.entity();
-    entity.setSecretHash(secrets.currentHash());
-    entity.setPreviousSecretHash(secrets.previousHash());
-    entity.setSecretExpiresAt(expiresAt == StoredSecrets.NEVER ? null : expiresAt);
-    return secret;
-  }
-
-  private static long nowSeconds() {
+  static long nowSeconds() {
     return System.currentTimeMillis() / 1000;
   }
 }
