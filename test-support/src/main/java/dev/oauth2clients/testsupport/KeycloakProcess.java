@@ -37,7 +37,7 @@ final class KeycloakProcess {
    * The test servers' notice window, the provider's default is 1m: short, so that a test sees a
    * digest within seconds, and long enough for ten creates in a row to fall into one window.
    */
-  static final Duration NOTICE_WINDOW = Duration.ofSeconds(10);
+  static final Duration NOTICE_WINDOW = Duration.ofSeconds(6);
 
   /** The server option that sets it, on every test server. */
   static final String NOTICE_WINDOW_OPTION =
