@@ -166,7 +166,11 @@ public final class SelfServiceClients {
                   .realms()
                   .getRealmsStream()
                   .forEach(
-                      realm -> new SelfServiceClients(session, realm).followRealmSwitchAndRole()));
+                      realm -> {
+                        // Users are looked up in the context's realm, which a job has not set.
+                        session.getContext().setRealm(realm);
+                        new SelfServiceClients(session, realm).followRealmSwitchAndRole();
+                      }));
     } catch (RuntimeException failed) {
       LOG.warnf(
           "Could not bring self-service clients' redirect URIs in line with their realms at this"
