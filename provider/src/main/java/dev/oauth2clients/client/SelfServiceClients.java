@@ -102,7 +102,7 @@ public final class SelfServiceClients {
 
   /**
    * Brings what a client takes from its owner and realm in line with them now: the owner's username
-   * on the consent page, and whether Keycloak may redirect to it (see {@link SignInTargets}).
+   * on the consent page, and whether Keycloak may redirect to it (see {@code SignInTargets}).
    * Writes only what changed.
    */
   void followOwner(SelfServiceClient client) {
