@@ -36,6 +36,7 @@ class SignInReachIT {
 
   private static final String REDIRECT = "https://app.example.com/cb";
   private static final String AFTER_LOGOUT = "https://app.example.com/bye";
+  private static final String HOME = "https://home.example.com/app";
   private static final String REQUIRED_ROLE = PolicySetting.REQUIRED_ROLE.attribute;
 
   @RegisterExtension
@@ -56,6 +57,7 @@ class SignInReachIT {
     assertRedirectsNowhere(clientId);
     JsonNode read = alice.read(clientId).json();
     assertEquals(List.of(REDIRECT), strings(read.get("redirect_uris")), read::toString);
+    assertEquals(HOME, read.get("client_uri").asText());
     assertEquals(List.of(AFTER_LOGOUT), strings(read.get("post_logout_redirect_uris")));
 
     assertEquals(200, alice.patch(clientId, Map.of("enabled", true)).status());
@@ -260,9 +262,14 @@ class SignInReachIT {
             .api(username)
             .create(
                 Map.of(
-                    "client_name", "Signs users in",
-                    "redirect_uris", List.of(REDIRECT),
-                    "post_logout_redirect_uris", List.of(AFTER_LOGOUT)));
+                    "client_name",
+                    "Signs users in",
+                    "redirect_uris",
+                    List.of(REDIRECT),
+                    "post_logout_redirect_uris",
+                    List.of(AFTER_LOGOUT),
+                    "client_uri",
+                    HOME));
     assertEquals(201, created.status(), created::toString);
     return created.json();
   }
@@ -284,6 +291,7 @@ class SignInReachIT {
       assertEquals(400, answer.status(), answer::toString);
       assertNull(answer.header("Location"), answer::toString);
       assertTrue(answer.body().contains("<html"), () -> "Keycloak's error page: " + answer);
+      assertFalse(answer.body().contains(HOME), () -> "no link back to the client: " + answer);
     }
   }
 

@@ -202,10 +202,10 @@ public final class ClientFields {
           Kind.WEB_URL,
           Limit.characters(MAX_URI_LENGTH),
           Place.KEYCLOAK_COLUMN,
-          "CLIENT.BASE_URL",
+          "CLIENT.BASE_URL (" + ClientAttributes.WITHHELD_SIGN_IN_TARGETS + " while withheld)",
           ClientMetadata::clientUri,
-          (client, uri) -> client.model().setBaseUrl(uri),
-          client -> client.model().getBaseUrl());
+          (client, uri) -> SignInTargets.setClientUri(client.model(), uri),
+          client -> SignInTargets.clientUri(client.model()));
 
   // The attributes Keycloak's consent screen shows.
   public static final Field<String> LOGO_URI =

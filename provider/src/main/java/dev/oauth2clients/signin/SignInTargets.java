@@ -16,11 +16,11 @@ import org.keycloak.protocol.oidc.OIDCConfigAttributes;
  * errors, {@code prompt=none}) and its post-logout redirect URIs. Keycloak sends errors there even
  * for a client that gets no tokens, and its logout endpoint does not look at the client's enabled
  * switch at all, so a paused or refused client would still be a redirector to any URI its owner
- * registered. While a client could not get tokens ({@link SignInReach}), Keycloak's places are
- * therefore left empty, and the owner's URIs wait in the attribute {@link
- * ClientAttributes#WITHHELD_SIGN_IN_TARGETS}: with no URI to check against, Keycloak answers with
- * its own error page. Reads and writes of the two fields go through here, so the owner sees and
- * changes the same URIs either way.
+ * registered; Keycloak's error page also links back to the client's home URL. While a client could
+ * not get tokens ({@link SignInReach}), Keycloak's places are therefore left empty, and the owner's
+ * URIs wait in the attribute {@link ClientAttributes#WITHHELD_SIGN_IN_TARGETS}: with no URI to
+ * check against, Keycloak answers with its own error page. Reads and writes of the two fields go
+ * through here, so the owner sees and changes the same URIs either way.
  */
 public final class SignInTargets {
 
@@ -30,12 +30,27 @@ public final class SignInTargets {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /**
-   * What is held back while the client is unreachable: the redirect URIs, and Keycloak's
-   * post-logout attribute exactly as it was (null when it was absent).
+   * What is held back while the client is unreachable: the redirect URIs, Keycloak's post-logout
+   * attribute exactly as it was (null when it was absent), and the home URL, which Keycloak's error
+   * page would offer as a link back to the application.
    */
   record Withheld(
       @JsonProperty("redirect_uris") List<String> redirectUris,
-      @JsonProperty("post_logout") String postLogout) {}
+      @JsonProperty("post_logout") String postLogout,
+      @JsonProperty("client_uri") String clientUri) {
+
+    Withheld withRedirectUris(List<String> uris) {
+      return new Withheld(uris, postLogout, clientUri);
+    }
+
+    Withheld withPostLogout(String value) {
+      return new Withheld(redirectUris, value, clientUri);
+    }
+
+    Withheld withClientUri(String uri) {
+      return new Withheld(redirectUris, postLogout, uri);
+    }
+  }
 
   private SignInTargets() {}
 
@@ -52,7 +67,7 @@ public final class SignInTargets {
   public static void setRedirectUris(ClientModel model, List<String> uris) {
     Optional<Withheld> withheld = withheldOf(model);
     if (withheld.isPresent()) {
-      write(model, new Withheld(List.copyOf(uris), withheld.get().postLogout()));
+      write(model, withheld.get().withRedirectUris(List.copyOf(uris)));
     } else {
       model.setRedirectUris(new HashSet<>(uris));
     }
@@ -70,9 +85,24 @@ public final class SignInTargets {
   public static void setPostLogoutAttribute(ClientModel model, String value) {
     Optional<Withheld> withheld = withheldOf(model);
     if (withheld.isPresent()) {
-      write(model, new Withheld(withheld.get().redirectUris(), value));
+      write(model, withheld.get().withPostLogout(value));
     } else {
       setOrRemove(model, value);
+    }
+  }
+
+  /** The client's home URL as the owner's settings have it. */
+  public static String clientUri(ClientModel model) {
+    Optional<Withheld> withheld = withheldOf(model);
+    return withheld.isPresent() ? withheld.get().clientUri() : model.getBaseUrl();
+  }
+
+  public static void setClientUri(ClientModel model, String uri) {
+    Optional<Withheld> withheld = withheldOf(model);
+    if (withheld.isPresent()) {
+      write(model, withheld.get().withClientUri(uri));
+    } else {
+      model.setBaseUrl(uri);
     }
   }
 
@@ -89,7 +119,8 @@ public final class SignInTargets {
             model,
             new Withheld(
                 List.copyOf(model.getRedirectUris()),
-                model.getAttribute(OIDCConfigAttributes.POST_LOGOUT_REDIRECT_URIS)));
+                model.getAttribute(OIDCConfigAttributes.POST_LOGOUT_REDIRECT_URIS),
+                model.getBaseUrl()));
         empty(model);
       }
       return;
@@ -99,6 +130,7 @@ public final class SignInTargets {
       model.removeAttribute(ClientAttributes.WITHHELD_SIGN_IN_TARGETS);
       model.setRedirectUris(new HashSet<>(current.redirectUris()));
       setOrRemove(model, current.postLogout());
+      model.setBaseUrl(current.clientUri());
     } else if (!current.equals(withheld.get())) {
       write(model, current);
       empty(model);
@@ -111,14 +143,17 @@ public final class SignInTargets {
             ? withheld.redirectUris()
             : List.copyOf(model.getRedirectUris());
     String postLogout = model.getAttribute(OIDCConfigAttributes.POST_LOGOUT_REDIRECT_URIS);
+    String clientUri = model.getBaseUrl();
     return new Withheld(
         redirectUris,
-        Objects.equals(postLogout, NO_POST_LOGOUT_URIS) ? withheld.postLogout() : postLogout);
+        Objects.equals(postLogout, NO_POST_LOGOUT_URIS) ? withheld.postLogout() : postLogout,
+        clientUri == null || clientUri.isEmpty() ? withheld.clientUri() : clientUri);
   }
 
   private static void empty(ClientModel model) {
     model.setRedirectUris(new HashSet<>());
     model.setAttribute(OIDCConfigAttributes.POST_LOGOUT_REDIRECT_URIS, NO_POST_LOGOUT_URIS);
+    model.setBaseUrl(null);
   }
 
   private static Optional<Withheld> withheldOf(ClientModel model) {

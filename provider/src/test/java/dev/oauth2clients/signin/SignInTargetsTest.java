@@ -82,6 +82,22 @@ class SignInTargetsTest {
     assertEquals("https://owner.example/bye", SignInTargets.postLogoutAttribute(client));
   }
 
+  /** Keycloak's error page would link to the home URL ("back to application"). */
+  @Test
+  void theHomeUrlIsWithheldAndComesBack() {
+    ClientModel client = client(Set.of(), null);
+    SignInTargets.setClientUri(client, "https://home.example/");
+
+    SignInTargets.follow(client, false);
+
+    assertNull(client.getBaseUrl());
+    assertEquals("https://home.example/", SignInTargets.clientUri(client));
+    SignInTargets.setClientUri(client, "https://new-home.example/");
+    assertNull(client.getBaseUrl());
+    SignInTargets.follow(client, true);
+    assertEquals("https://new-home.example/", client.getBaseUrl());
+  }
+
   @Test
   void aReachableClientIsLeftAlone() {
     ClientModel client = client(Set.of("https://a.example/cb"), null);
@@ -100,6 +116,7 @@ class SignInTargetsTest {
       attributes.put(POST_LOGOUT, postLogout);
     }
     Set<String>[] uris = new Set[] {new HashSet<>(redirectUris)};
+    String[] baseUrl = {null};
     return (ClientModel)
         Proxy.newProxyInstance(
             ClientModel.class.getClassLoader(),
@@ -109,6 +126,11 @@ class SignInTargetsTest {
                   case "getRedirectUris" -> Set.copyOf(uris[0]);
                   case "setRedirectUris" -> {
                     uris[0] = new HashSet<>((Set<String>) args[0]);
+                    yield null;
+                  }
+                  case "getBaseUrl" -> baseUrl[0];
+                  case "setBaseUrl" -> {
+                    baseUrl[0] = (String) args[0];
                     yield null;
                   }
                   case "getAttribute" -> attributes.get((String) args[0]);
