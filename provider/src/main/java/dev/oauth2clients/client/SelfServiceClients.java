@@ -118,9 +118,7 @@ public final class SelfServiceClients {
 
   /** {@link #followOwner} for each client of one owner, after a change to that user. */
   public void followOwner(String ownerId) {
-    for (SelfServiceClientEntity entity : store.allOwned(realm.getId(), ownerId)) {
-      withModel(entity).ifPresent(this::followOwner);
-    }
+    followOwners(store.allOwned(realm.getId(), ownerId));
   }
 
   /**
@@ -129,7 +127,7 @@ public final class SelfServiceClients {
    */
   public void followOwnersWhereARoleIsRequired() {
     if (RealmPolicy.of(realm).requiredRole().isPresent()) {
-      followOwners();
+      followOwners(store.allInRealm(realm.getId()));
     }
   }
 
@@ -147,7 +145,7 @@ public final class SelfServiceClients {
     List<SelfServiceClientEntity> rows = store.allInRealm(realm.getId());
     // A realm without such clients is left unwritten (every realm passes here at start-up).
     if (!rows.isEmpty()) {
-      rows.forEach(row -> withModel(row).ifPresent(this::followOwner));
+      followOwners(rows);
       realm.setAttribute(FOLLOWED_SWITCH_AND_ROLE, followed);
     }
   }
@@ -179,8 +177,8 @@ public final class SelfServiceClients {
     }
   }
 
-  private void followOwners() {
-    store.allInRealm(realm.getId()).forEach(row -> withModel(row).ifPresent(this::followOwner));
+  private void followOwners(List<SelfServiceClientEntity> rows) {
+    rows.forEach(row -> withModel(row).ifPresent(this::followOwner));
   }
 
   /** Every user's consent but the client's own service account's, which lets it act as itself. */

@@ -32,11 +32,4 @@ public final class SignInReach {
   public static void follow(KeycloakSession session, RealmModel realm, ClientModel model) {
     SignInTargets.follow(model, reachable(session, realm, model));
   }
-
-  /**
-   * Whether the client's redirect targets are out of line with its reach, so follow would write.
-   */
-  public static boolean outOfLine(KeycloakSession session, RealmModel realm, ClientModel model) {
-    return SignInTargets.withheld(model) == reachable(session, realm, model);
-  }
 }
