@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oauth2clients.it.Policy;
 import dev.oauth2clients.it.graphql.GraphqlRequestClient.Answer;
+import dev.oauth2clients.policy.PolicySetting;
 import dev.oauth2clients.testsupport.ClientsApi;
 import dev.oauth2clients.testsupport.Http;
 import dev.oauth2clients.testsupport.HttpResult;
@@ -28,6 +30,17 @@ import java.util.UUID;
 final class GraphqlFixture {
 
   private GraphqlFixture() {}
+
+  /**
+   * A test class's realm. A small quota, so that one test can reach it; every other test has fresh
+   * users below it.
+   */
+  static TestRealm realm() {
+    return TestRealm.perClass(
+        Policy.enabled()
+            .with(PolicySetting.MAX_CLIENTS_PER_USER, Integer.toString(QUOTA))
+            .attributes());
+  }
 
   // The platform's documents exactly as its users wrote them (issue 14): they must work unchanged.
   static final String CREATE =

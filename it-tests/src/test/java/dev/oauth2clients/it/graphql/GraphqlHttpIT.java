@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.oauth2clients.it.Policy;
 import dev.oauth2clients.it.graphql.GraphqlRequestClient.Answer;
-import dev.oauth2clients.policy.PolicySetting;
 import dev.oauth2clients.testsupport.ClientsApi;
 import dev.oauth2clients.testsupport.Http;
 import dev.oauth2clients.testsupport.HttpResult;
@@ -35,13 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class GraphqlHttpIT {
 
-  // A small quota, so that one test can reach it; every other test has fresh users below it.
-  @RegisterExtension
-  static final TestRealm realm =
-      TestRealm.perClass(
-          Policy.enabled()
-              .with(PolicySetting.MAX_CLIENTS_PER_USER, Integer.toString(QUOTA))
-              .attributes());
+  @RegisterExtension static final TestRealm realm = GraphqlFixture.realm();
 
   @Test
   void noTokenOrABadOneIsHttp401AsInRest() {

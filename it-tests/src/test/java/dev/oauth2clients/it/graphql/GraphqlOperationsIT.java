@@ -9,9 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.oauth2clients.it.Policy;
 import dev.oauth2clients.it.graphql.GraphqlRequestClient.Answer;
-import dev.oauth2clients.policy.PolicySetting;
 import dev.oauth2clients.testsupport.Http;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.Json;
@@ -38,13 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GraphqlOperationsIT {
 
-  // A small quota, so that one test can reach it; every other test has fresh users below it.
-  @RegisterExtension
-  static final TestRealm realm =
-      TestRealm.perClass(
-          Policy.enabled()
-              .with(PolicySetting.MAX_CLIENTS_PER_USER, Integer.toString(QUOTA))
-              .attributes());
+  @RegisterExtension static final TestRealm realm = GraphqlFixture.realm();
 
   @Test
   void thePlatformsFourDocumentsCreateListUpdateAndDeleteUnchanged() {
