@@ -3,6 +3,7 @@ package dev.oauth2clients.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.privilege.RolesOnClient;
 import dev.oauth2clients.signin.SignInTargets;
 import dev.oauth2clients.store.ClientAttributes;
 import java.io.IOException;
@@ -55,6 +56,9 @@ public final class ClientFields {
     WEB_URL,
     CONTACTS,
     JSON_OBJECT,
+    REALM_ROLES,
+    CLIENT_ROLES,
+    LIFESPAN,
     SWITCH
   }
 
@@ -65,7 +69,9 @@ public final class ClientFields {
   public enum Place {
     KEYCLOAK_COLUMN,
     CLIENT_ATTRIBUTE,
-    PROVIDER_TABLE
+    PROVIDER_TABLE,
+    /** The configuration of a protocol mapper on the client (CLOB), where admins see it. */
+    PROTOCOL_MAPPER
   }
 
   /**
@@ -242,6 +248,58 @@ public final class ClientFields {
           client -> object(client.entity().getMetadata()));
 
   /**
+   * Keycloak's {@code KEYCLOAK_ROLE.NAME} and {@code CLIENT.CLIENT_ID} are VARCHAR(255): no role or
+   * client has a longer name, so a longer one is refused before any lookup.
+   */
+  public static final Field<List<String>> REALM_ROLES =
+      new Field<>(
+          "realm_roles",
+          Kind.REALM_ROLES,
+          Limit.entries(50, KEYCLOAK_COLUMN_UNITS),
+          Place.PROTOCOL_MAPPER,
+          RolesOnClient.location(),
+          ClientMetadata::realmRoles,
+          (client, roles) -> RolesOnClient.setRealmRoles(client.model(), roles),
+          client -> RolesOnClient.of(client.model()).realmRoles());
+
+  /** At most 50 role names in all, over every client named; each client's id as its key. */
+  public static final Field<Map<String, List<String>>> CLIENT_ROLES =
+      new Field<>(
+          "client_roles",
+          Kind.CLIENT_ROLES,
+          Limit.entries(50, KEYCLOAK_COLUMN_UNITS),
+          Place.PROTOCOL_MAPPER,
+          RolesOnClient.location(),
+          ClientMetadata::clientRoles,
+          (client, roles) -> RolesOnClient.setClientRoles(client.model(), roles),
+          client -> RolesOnClient.of(client.model()).clientRoles());
+
+  /** The shortest access token lifespan an owner may choose, in seconds. */
+  public static final int MIN_ACCESS_TOKEN_LIFESPAN = 60;
+
+  /**
+   * The owner's choice, at most the realm's lifespan (which the validator is given); reads show the
+   * one that applies. Keycloak's {@code access.token.lifespan} is kept at that one.
+   */
+  public static final Field<Integer> ACCESS_TOKEN_LIFESPAN =
+      new Field<>(
+          "access_token_lifespan",
+          Kind.LIFESPAN,
+          Limit.NONE,
+          Place.CLIENT_ATTRIBUTE,
+          ClientAttributes.CHOSEN_ACCESS_TOKEN_LIFESPAN
+              + " (absent: the realm's); "
+              + OIDCConfigAttributes.ACCESS_TOKEN_LIFESPAN
+              + " holds the one that applies",
+          ClientMetadata::accessTokenLifespan,
+          (client, lifespan) ->
+              setOrRemove(
+                  client.model(),
+                  ClientAttributes.CHOSEN_ACCESS_TOKEN_LIFESPAN,
+                  lifespan == null ? null : lifespan.toString()),
+          client -> ClientAttributes.chosenAccessTokenLifespan(client.model()));
+
+  /**
    * The owner's switch. Keycloak's own enabled flag is the admins': a client runs only while both
    * are on, and nothing the owner sends touches the admins' flag.
    */
@@ -273,6 +331,9 @@ public final class ClientFields {
           TOS_URI,
           CONTACTS,
           METADATA,
+          REALM_ROLES,
+          CLIENT_ROLES,
+          ACCESS_TOKEN_LIFESPAN,
           ENABLED);
 
   /**
@@ -318,7 +379,6 @@ public final class ClientFields {
     fields.put("audience", ServerSet.SETTING);
     fields.put("token_endpoint_auth_method", ServerSet.SETTING);
     fields.put("owner", ServerSet.STATE);
-    fields.put("access_token_lifespan", ServerSet.SETTING);
     fields.put("created_at", ServerSet.STATE);
     fields.put("updated_at", ServerSet.STATE);
     return Collections.unmodifiableMap(fields);
@@ -353,6 +413,9 @@ public final class ClientFields {
         TOS_URI.readFrom(client),
         CONTACTS.readFrom(client),
         METADATA.readFrom(client),
+        REALM_ROLES.readFrom(client),
+        CLIENT_ROLES.readFrom(client),
+        ACCESS_TOKEN_LIFESPAN.readFrom(client),
         ENABLED.readFrom(client));
   }
 

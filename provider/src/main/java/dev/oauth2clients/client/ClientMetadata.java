@@ -1,12 +1,14 @@
 package dev.oauth2clients.client;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.privilege.ChosenRoles;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The fields an owner may set, already validated ({@link ClientFields} says where each lives).
- * Lists are never null; absent strings and metadata are null. {@code enabled} is the owner's
- * switch; null leaves it as it is.
+ * Lists and maps are never null; absent strings, metadata and lifespan are null (the lifespan then
+ * is the realm's). {@code enabled} is the owner's switch; null leaves it as it is.
  */
 public record ClientMetadata(
     String clientName,
@@ -20,4 +22,13 @@ public record ClientMetadata(
     String tosUri,
     List<String> contacts,
     ObjectNode metadata,
-    Boolean enabled) {}
+    List<String> realmRoles,
+    Map<String, List<String>> clientRoles,
+    Integer accessTokenLifespan,
+    Boolean enabled) {
+
+  /** The chosen roles, in their canonical form. */
+  public ChosenRoles roles() {
+    return new ChosenRoles(realmRoles, clientRoles);
+  }
+}

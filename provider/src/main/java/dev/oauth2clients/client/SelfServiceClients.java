@@ -5,6 +5,8 @@ import dev.oauth2clients.authenticator.ServiceAccountConsent;
 import dev.oauth2clients.events.AuditEvents;
 import dev.oauth2clients.events.AuditEvents.Operation;
 import dev.oauth2clients.policy.RealmPolicy;
+import dev.oauth2clients.privilege.ChosenRoles;
+import dev.oauth2clients.privilege.RolesOnClient;
 import dev.oauth2clients.secret.ClientSecrets;
 import dev.oauth2clients.secret.StoredSecrets;
 import dev.oauth2clients.signin.SignInReach;
@@ -55,7 +57,7 @@ public final class SelfServiceClients {
    * @param secretLifetime seconds the first secret works; {@link StoredSecrets#NEVER} for no end
    */
   public Created create(
-      UserModel owner, ClientMetadata metadata, int accessTokenLifespan, long secretLifetime) {
+      UserModel owner, ClientMetadata metadata, RealmPolicy policy, long secretLifetime) {
     ClientModel model = realm.addClient(ClientSecrets.newClientId());
     FixedSettings.applyTo(session, realm, model, owner);
     model.setAttribute(ClientAttributes.OWNER, owner.getId());
@@ -67,11 +69,13 @@ public final class SelfServiceClients {
     SelfServiceClientEntity entity = ownershipRow(model, owner.getId(), now);
     SelfServiceClient client = new SelfServiceClient(model, entity);
     String secret = SecretIssuer.issue(realm, client, secretLifetime, 0);
-    apply(client, metadata, accessTokenLifespan, now);
+    apply(client, metadata, policy, now);
     OwnerSetRedirects.of(client).rememberAsOwnersOn(client);
     SignInReach.follow(session, realm, model);
     store.add(entity);
-    audit(Operation.CREATE, client);
+    Map<String, String> details = new HashMap<>();
+    rolesChange(ChosenRoles.NONE, client, details);
+    audit(Operation.CREATE, client, details);
     return new Created(client, secret);
   }
 
@@ -81,10 +85,11 @@ public final class SelfServiceClients {
    * before each user has seen the consent page again; the event says how many were withdrawn, and
    * whether the change replaced redirect URIs that an admin had set.
    */
-  public void update(SelfServiceClient client, ClientMetadata metadata, int accessTokenLifespan) {
+  public void update(SelfServiceClient client, ClientMetadata metadata, RealmPolicy policy) {
     ConsentedTo before = ConsentedTo.of(client);
     OwnerSetRedirects redirectsBefore = OwnerSetRedirects.of(client);
-    apply(client, metadata, accessTokenLifespan, System.currentTimeMillis());
+    ChosenRoles rolesBefore = RolesOnClient.of(client.model());
+    apply(client, metadata, policy, System.currentTimeMillis());
     OwnerSetRedirects redirectsAfter = OwnerSetRedirects.of(client);
     boolean replacedAdminEdit = redirectsBefore.replacedAdminEditWith(redirectsAfter, client);
     if (!redirectsAfter.equals(redirectsBefore)) {
@@ -97,6 +102,7 @@ public final class SelfServiceClients {
     if (replacedAdminEdit) {
       details.put(AuditEvents.ADMIN_REDIRECT_URIS_REPLACED, "true");
     }
+    rolesChange(rolesBefore, client, details);
     audit(Operation.UPDATE, client, details);
   }
 
@@ -322,13 +328,24 @@ public final class SelfServiceClients {
         .map(model -> new SelfServiceClient(model, entity));
   }
 
+  /** A change of the chosen roles is recorded with the roles before and after it. */
+  private static void rolesChange(
+      ChosenRoles before, SelfServiceClient client, Map<String, String> details) {
+    ChosenRoles after = RolesOnClient.of(client.model());
+    if (!after.equals(before)) {
+      details.put(AuditEvents.ROLES_BEFORE, before.toJson());
+      details.put(AuditEvents.ROLES_AFTER, after.toJson());
+    }
+  }
+
+  /** Keycloak's own lifespan setting gets the one that applies: the owner's, within the realm's. */
   private void apply(
-      SelfServiceClient client, ClientMetadata metadata, int accessTokenLifespan, long now) {
+      SelfServiceClient client, ClientMetadata metadata, RealmPolicy policy, long now) {
     ClientFields.toInternal(metadata, client);
+    int applying = policy.accessTokenLifespanFor(metadata.accessTokenLifespan());
     client
         .model()
-        .setAttribute(
-            OIDCConfigAttributes.ACCESS_TOKEN_LIFESPAN, Integer.toString(accessTokenLifespan));
+        .setAttribute(OIDCConfigAttributes.ACCESS_TOKEN_LIFESPAN, Integer.toString(applying));
     client.entity().setUpdatedAt(now);
   }
 

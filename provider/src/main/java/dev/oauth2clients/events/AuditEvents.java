@@ -29,6 +29,14 @@ public final class AuditEvents {
    */
   public static final String ADMIN_REDIRECT_URIS_REPLACED = "admin_redirect_uris_replaced";
 
+  /**
+   * On a create or update that changed the client's chosen roles: the roles before and after, each
+   * as JSON {@code {"realm_roles": [...], "client_roles": {...}}}.
+   */
+  public static final String ROLES_BEFORE = "roles_before";
+
+  public static final String ROLES_AFTER = "roles_after";
+
   public enum Operation {
     CREATE(EventType.CLIENT_REGISTER),
     UPDATE(EventType.CLIENT_UPDATE),

@@ -65,6 +65,14 @@ public record RealmPolicy(
   }
 
   /**
+   * The access token lifespan that applies to a client: its owner's choice ({@code null}: none),
+   * but never more than the realm's, which is also the default.
+   */
+  public int accessTokenLifespanFor(Integer chosen) {
+    return chosen == null ? accessTokenLifespan : Math.min(chosen, accessTokenLifespan);
+  }
+
+  /**
    * Why a client of {@code owner} may get no tokens, if it may not: a client acts for its owner, so
    * it may do no more than the owner may.
    */

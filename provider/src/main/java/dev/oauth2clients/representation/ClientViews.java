@@ -31,18 +31,22 @@ public final class ClientViews {
   /**
    * What a merge patch applies to: the client as shown, but without {@code enabled}, so that a
    * patch that does not name it leaves the owner's switch alone (shown, it is false while an admin
-   * has the client disabled, and would pause it).
+   * has the client disabled, and would pause it), and with the owner's own access token lifespan
+   * (none: the realm's), so that a patch made while the realm holds it lower keeps the choice.
    */
   public static ObjectNode patchTarget(SelfServiceClient client, RealmPolicy policy) {
     ObjectNode shown = (ObjectNode) Json.toTree(withoutSecret(client, policy));
     shown.remove(ClientFields.ENABLED.name());
+    Integer chosen = ClientFields.ACCESS_TOKEN_LIFESPAN.read().apply(client);
+    if (chosen == null) {
+      shown.remove(ClientFields.ACCESS_TOKEN_LIFESPAN.name());
+    } else {
+      shown.put(ClientFields.ACCESS_TOKEN_LIFESPAN.name(), chosen.intValue());
+    }
     return shown;
   }
 
-  /**
-   * The access token lifespan is the realm policy's current value, which the token endpoint applies
-   * to every self-service client.
-   */
+  /** The access token lifespan shown is the one the token endpoint applies. */
   private static OAuth2ClientView view(
       SelfServiceClient client, RealmPolicy policy, String secret) {
     ClientMetadata fields = ClientFields.toExternal(client);
@@ -66,6 +70,8 @@ public final class ClientViews {
         fields.tosUri(),
         fields.contacts(),
         fields.metadata(),
+        fields.realmRoles(),
+        fields.clientRoles(),
         fields.enabled(),
         client.disabledByAdmin(),
         FixedSettings.GRANT_TYPES,
@@ -74,7 +80,7 @@ public final class ClientViews {
         List.of(client.ownerId()),
         FixedSettings.TOKEN_ENDPOINT_AUTH_METHOD,
         client.ownerId(),
-        policy.accessTokenLifespan(),
+        policy.accessTokenLifespanFor(fields.accessTokenLifespan()),
         Instant.ofEpochMilli(client.createdAt()).toString(),
         Instant.ofEpochMilli(client.updatedAt()).toString(),
         rfc3339(entity.getLastUsedAt()),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The client object of the contract, as JSON sees it (RFC 7591 names). Null members are left out,
@@ -28,6 +29,8 @@ public record OAuth2ClientView(
     @JsonProperty("tos_uri") String tosUri,
     @JsonProperty("contacts") List<String> contacts,
     @JsonProperty("metadata") JsonNode metadata,
+    @JsonProperty("realm_roles") List<String> realmRoles,
+    @JsonProperty("client_roles") Map<String, List<String>> clientRoles,
     @JsonProperty("enabled") boolean enabled,
     @JsonProperty("disabled_by_admin") boolean disabledByAdmin,
     @JsonProperty("grant_types") List<String> grantTypes,

@@ -34,7 +34,6 @@ final class EchoedFixedValues {
     shown.set("audience", Json.toTree(List.of(owner.getId())));
     shown.put("token_endpoint_auth_method", FixedSettings.TOKEN_ENDPOINT_AUTH_METHOD);
     shown.put("owner", owner.getId());
-    shown.put("access_token_lifespan", policy.accessTokenLifespan());
     shown.put("disabled_by_admin", false);
     shown.put("client_secret_expires_at", StoredSecrets.NEVER);
     return new AcceptedFixedValues(shown);

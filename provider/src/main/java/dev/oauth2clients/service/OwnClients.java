@@ -8,8 +8,12 @@ import dev.oauth2clients.client.SelfServiceClient;
 import dev.oauth2clients.client.SelfServiceClients;
 import dev.oauth2clients.notice.OwnerNotices;
 import dev.oauth2clients.policy.RealmPolicy;
+import dev.oauth2clients.privilege.ChosenRoles;
+import dev.oauth2clients.privilege.GrantableRoles;
+import dev.oauth2clients.privilege.RolesOnClient;
 import dev.oauth2clients.representation.ApiError;
 import dev.oauth2clients.representation.ClientViews;
+import dev.oauth2clients.representation.GrantableRolesView;
 import dev.oauth2clients.representation.JsonMergePatch;
 import dev.oauth2clients.representation.OAuth2ClientView;
 import dev.oauth2clients.validation.ClientIds;
@@ -60,15 +64,16 @@ public final class OwnClients {
   public OAuth2ClientView create(ObjectNode body) {
     long secretLifetime = SecretRequests.lifetimeOnCreate(body, policy);
     ClientMetadata metadata =
-        ClientMetadataValidator.validate(body, EchoedFixedValues.onCreate(realm, user, policy));
+        ClientMetadataValidator.validate(
+            body, EchoedFixedValues.onCreate(realm, user, policy), policy.accessTokenLifespan());
+    requireGrantable(metadata.roles().addedSince(ChosenRoles.NONE));
     if (clients.lockOwnerAndCount(user) >= policy.maxClientsPerUser()) {
       throw ApiError.QUOTA_EXCEEDED.because(
           "You already own the maximum of "
               + policy.maxClientsPerUser()
               + " clients; delete one first.");
     }
-    SelfServiceClients.Created created =
-        clients.create(user, metadata, policy.accessTokenLifespan(), secretLifetime);
+    SelfServiceClients.Created created = clients.create(user, metadata, policy, secretLifetime);
     ClientPolicies.onCreate(session, created.client().model(), user, token);
     OwnerNotices.clientCreated(session, realm, created.client());
     return ClientViews.withSecret(created.client(), policy, created.secret());
@@ -146,16 +151,39 @@ public final class OwnClients {
    */
   private OAuth2ClientView store(SelfServiceClient client, ObjectNode newObject) {
     ClientMetadata metadata =
-        ClientMetadataValidator.validate(newObject, EchoedFixedValues.onUpdate(client, policy));
+        ClientMetadataValidator.validate(
+            newObject, EchoedFixedValues.onUpdate(client, policy), policy.accessTokenLifespan());
+    requireGrantable(metadata.roles().addedSince(RolesOnClient.of(client.model())));
     if (Boolean.TRUE.equals(metadata.enabled()) && client.disabledByAdmin()) {
       throw ApiError.ACCESS_DENIED.because(
           "An administrator disabled this client; only an administrator can enable it"
               + " again. Send enabled false, or leave it out of a PATCH, to change other"
               + " fields.");
     }
-    clients.update(client, metadata, policy.accessTokenLifespan());
+    clients.update(client, metadata, policy);
     ClientPolicies.onUpdate(session, client.model(), user, token);
     return ClientViews.withoutSecret(client, policy);
+  }
+
+  /** The roles the caller may choose for a client now. */
+  public GrantableRolesView grantableRoles() {
+    return GrantableRolesView.of(GrantableRoles.offeredTo(user));
+  }
+
+  /**
+   * Roles newly chosen must be grantable and held by the caller now. Roles a client already had are
+   * not asked again: an owner who lost one can still change the client, and tokens leave it out.
+   */
+  private void requireGrantable(ChosenRoles added) {
+    GrantableRoles.firstRefused(realm, user, added)
+        .ifPresent(
+            role -> {
+              throw ApiError.INVALID_CLIENT_METADATA.because(
+                  "You cannot give a client the "
+                      + role
+                      + ": choose among the roles you hold that an administrator marked"
+                      + " grantable (GET oauth2-clients/grantable-roles lists them).");
+            });
   }
 
   /** The caller's client; anyone else's, or one not made here, is reported as missing. */

@@ -59,7 +59,23 @@ public final class ClientAttributes {
    */
   public static final String OWNER_SET_REDIRECTS = "oauth2-clients.owner-redirect-uris-sha256";
 
+  /**
+   * The access token lifespan, in seconds, that the owner chose; absent when the client takes the
+   * realm's. Keycloak's own {@code access.token.lifespan} holds the one that applies.
+   */
+  public static final String CHOSEN_ACCESS_TOKEN_LIFESPAN = "oauth2-clients.access-token-lifespan";
+
   private ClientAttributes() {}
+
+  /** The owner's choice; {@code null} when there is none (or it is not a number). */
+  public static Integer chosenAccessTokenLifespan(ClientModel client) {
+    String chosen = client.getAttribute(CHOSEN_ACCESS_TOKEN_LIFESPAN);
+    try {
+      return chosen == null ? null : Integer.valueOf(chosen);
+    } catch (NumberFormatException malformed) {
+      return null;
+    }
+  }
 
   public static boolean isPaused(ClientModel client) {
     return Boolean.parseBoolean(client.getAttribute(PAUSED));

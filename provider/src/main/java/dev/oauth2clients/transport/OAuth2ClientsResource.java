@@ -88,6 +88,15 @@ public class OAuth2ClientsResource {
         });
   }
 
+  /**
+   * The roles the caller may choose for a client; its literal path wins over {@code {clientId}}.
+   */
+  @GET
+  @Path("grantable-roles")
+  public Response grantableRoles() {
+    return respond(own -> json(Response.ok(), own.grantableRoles()));
+  }
+
   @GET
   @Path("{clientId}")
   public Response read(@PathParam("clientId") String clientId) {

@@ -17,16 +17,21 @@ public final class ClientIds {
   private ClientIds() {}
 
   public static boolean couldExist(String clientId) {
-    if (clientId == null || clientId.isEmpty() || clientId.length() > MAX_LENGTH) {
-      return false;
-    }
-    for (int i = 0; i < clientId.length(); i++) {
-      char c = clientId.charAt(i);
+    return clientId != null
+        && !clientId.isEmpty()
+        && clientId.length() <= MAX_LENGTH
+        && isStorableText(clientId);
+  }
+
+  /** Whether every database stores the string as it is: no NUL, no unpaired surrogate. */
+  static boolean isStorableText(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
       if (c == '\0') {
         return false;
       }
       if (Character.isHighSurrogate(c)
-          && (i + 1 < clientId.length() && Character.isLowSurrogate(clientId.charAt(i + 1)))) {
+          && (i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1)))) {
         i++;
       } else if (Character.isSurrogate(c)) {
         return false;

@@ -12,6 +12,7 @@ import dev.oauth2clients.representation.Json;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -49,9 +50,11 @@ public final class ClientMetadataValidator {
    * @param body the object sent
    * @param accepted the value each fixed field may carry, as the server shows it; a fixed field
    *     missing here may not be sent at all (e.g. {@code client_id} on create)
+   * @param maxAccessTokenLifespan the realm's access token lifespan, the most an owner may choose
    * @return the owner's fields; {@code enabled} is null where the body does not name it
    */
-  public static ClientMetadata validate(ObjectNode body, AcceptedFixedValues accepted) {
+  public static ClientMetadata validate(
+      ObjectNode body, AcceptedFixedValues accepted, int maxAccessTokenLifespan) {
     body.fieldNames().forEachRemaining(ClientMetadataValidator::requireKnownField);
     MOVING_FIELDS.keySet().stream()
         .filter(body::has)
@@ -69,6 +72,9 @@ public final class ClientMetadataValidator {
         webUrl(body, ClientFields.TOS_URI),
         contacts(body, ClientFields.CONTACTS),
         metadata(body, ClientFields.METADATA),
+        roleNames(body.get(ClientFields.REALM_ROLES.name()), ClientFields.REALM_ROLES),
+        clientRoles(body, ClientFields.CLIENT_ROLES),
+        lifespan(body, ClientFields.ACCESS_TOKEN_LIFESPAN, maxAccessTokenLifespan),
         enabled(body, ClientFields.ENABLED));
   }
 
@@ -226,6 +232,90 @@ public final class ClientMetadataValidator {
           field.name() + " must serialize to at most " + field.limit().length() + " bytes.");
     }
     return (ObjectNode) node;
+  }
+
+  /**
+   * Role names as sent; whether the owner may choose them is the service's question. A name no role
+   * can have (too long for Keycloak's column, or holding what PostgreSQL refuses in text) is
+   * refused here, before any lookup.
+   */
+  private static List<String> roleNames(JsonNode node, Field<?> field) {
+    Set<String> names = new LinkedHashSet<>(stringList(node, field.name()));
+    if (names.size() > field.limit().entries()) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(
+          field.name() + " may hold at most " + field.limit().entries() + " roles.");
+    }
+    names.forEach(name -> requireName(field, "role", name));
+    return List.copyOf(names);
+  }
+
+  private static Map<String, List<String>> clientRoles(ObjectNode body, Field<?> field) {
+    JsonNode node = body.get(field.name());
+    if (isAbsent(node)) {
+      return Map.of();
+    }
+    if (!node.isObject()) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(
+          field.name() + " must be an object from client id to an array of role names.");
+    }
+    Map<String, List<String>> roles = new LinkedHashMap<>();
+    node.fields()
+        .forEachRemaining(
+            entry -> {
+              requireName(field, "client id", entry.getKey());
+              if (!entry.getValue().isArray()) {
+                throw ApiError.INVALID_CLIENT_METADATA.because(
+                    field.name() + " must map each client id to an array of role names.");
+              }
+              List<String> names =
+                  new ArrayList<>(new LinkedHashSet<>(stringList(entry.getValue(), field.name())));
+              names.forEach(name -> requireName(field, "role", name));
+              roles.put(entry.getKey(), names);
+            });
+    if (roles.values().stream().mapToInt(List::size).sum() > field.limit().entries()) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(
+          field.name() + " may hold at most " + field.limit().entries() + " roles in all.");
+    }
+    return roles;
+  }
+
+  private static void requireName(Field<?> field, String what, String name) {
+    if (name.isEmpty()) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(
+          field.name() + ": a " + what + " name must not be empty.");
+    }
+    if (TextRules.characters(name) > field.limit().length() || !ClientIds.isStorableText(name)) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(
+          field.name()
+              + ": '"
+              + shorten(name)
+              + "' is not a "
+              + what
+              + " name (at most "
+              + field.limit().length()
+              + " characters of text).");
+    }
+  }
+
+  private static Integer lifespan(ObjectNode body, Field<Integer> field, int max) {
+    JsonNode node = body.get(field.name());
+    if (isAbsent(node)) {
+      return null;
+    }
+    int min = ClientFields.MIN_ACCESS_TOKEN_LIFESPAN;
+    if (!node.isIntegralNumber()
+        || !node.canConvertToInt()
+        || node.intValue() < min
+        || node.intValue() > max) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(
+          field.name()
+              + " must be a whole number of seconds from "
+              + min
+              + " to "
+              + max
+              + ", the realm's lifespan.");
+    }
+    return node.intValue();
   }
 
   private static Boolean enabled(ObjectNode body, Field<Boolean> field) {

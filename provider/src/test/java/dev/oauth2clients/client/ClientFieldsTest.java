@@ -33,6 +33,9 @@ class ClientFieldsTest {
             "tos_uri",
             "contacts",
             "metadata",
+            "realm_roles",
+            "client_roles",
+            "access_token_lifespan",
             "enabled"),
         ClientFields.ALL.stream().map(Field::name).toList());
   }
@@ -87,6 +90,9 @@ class ClientFieldsTest {
             "tos",
             List.of("contact"),
             null,
+            List.of("realm role"),
+            Map.of("client", List.of("client role")),
+            600,
             false);
     RecordComponent[] components = ClientMetadata.class.getRecordComponents();
     assertEquals(components.length, ClientFields.ALL.size());

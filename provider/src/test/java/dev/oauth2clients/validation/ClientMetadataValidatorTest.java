@@ -15,8 +15,10 @@ import dev.oauth2clients.client.ClientMetadata;
 import dev.oauth2clients.representation.ApiError;
 import dev.oauth2clients.representation.ApiException;
 import dev.oauth2clients.validation.ClientMetadataValidator.AcceptedFixedValues;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -32,6 +34,7 @@ class ClientMetadataValidatorTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String OWNER = "8f14e45f-ceea-467f-a8b6-2d5c0f9e6a11";
   private static final String NAME = "My app";
+  private static final int REALM_LIFESPAN = 3600;
 
   // ---------------------------------------------------------------- helpers
 
@@ -113,7 +116,6 @@ class ClientMetadataValidatorTest {
     shown.set("audience", array(OWNER));
     shown.put("token_endpoint_auth_method", "client_secret_post");
     shown.put("owner", OWNER);
-    shown.put("access_token_lifespan", 3600);
     shown.put("disabled_by_admin", false);
     shown.put("client_secret_expires_at", 0L);
     return shown;
@@ -128,7 +130,7 @@ class ClientMetadataValidatorTest {
   }
 
   private static ClientMetadata valid(ObjectNode body) {
-    return ClientMetadataValidator.validate(body, onUpdate());
+    return ClientMetadataValidator.validate(body, onUpdate(), REALM_LIFESPAN);
   }
 
   private static ApiException refusal(ObjectNode body) {
@@ -136,7 +138,8 @@ class ClientMetadataValidatorTest {
   }
 
   private static ApiException refusal(ObjectNode body, AcceptedFixedValues accepted) {
-    return assertThrows(ApiException.class, () -> ClientMetadataValidator.validate(body, accepted));
+    return assertThrows(
+        ApiException.class, () -> ClientMetadataValidator.validate(body, accepted, REALM_LIFESPAN));
   }
 
   private static void assertInvalidMetadata(ObjectNode body) {
@@ -157,7 +160,7 @@ class ClientMetadataValidatorTest {
       assertEquals(
           new ClientMetadata(
               NAME, null, List.of(), List.of(), List.of(), null, null, null, null, List.of(), null,
-              null),
+              List.of(), Map.of(), null, null),
           valid(named()));
     }
 
@@ -195,6 +198,9 @@ class ClientMetadataValidatorTest {
               "https://example.com/tos",
               List.of("ops@example.com"),
               (ObjectNode) json("{\"team\": \"data\", \"tier\": 2}"),
+              List.of(),
+              Map.of(),
+              null,
               false),
           valid(body));
     }
@@ -797,6 +803,104 @@ class ClientMetadataValidatorTest {
   // ---------------------------------------------------------------- fixed fields
 
   @Nested
+  class Roles {
+
+    @Test
+    void realmRolesAreDistinctAndKeptAsSent() {
+      ObjectNode body = named("realm_roles", array("reader", "ré\"👍", "reader"));
+      assertEquals(List.of("reader", "ré\"👍"), valid(body).realmRoles());
+    }
+
+    @Test
+    void fiftyRolesOfTwoHundredFiftyFiveCharactersAreAcceptedAndOneMoreIsNot() {
+      List<String> fifty = IntStream.range(0, 50).mapToObj(i -> roleName(i, 255)).toList();
+      assertEquals(255, fifty.get(49).codePointCount(0, fifty.get(49).length()));
+      assertEquals(fifty, valid(named("realm_roles", array(fifty))).realmRoles());
+      List<String> fiftyOne = new ArrayList<>(fifty);
+      fiftyOne.add("one more");
+      assertEquals(
+          "realm_roles may hold at most 50 roles.",
+          refusal(named("realm_roles", array(fiftyOne))).description());
+      assertInvalidMetadata(named("realm_roles", array(roleName(0, 256))));
+    }
+
+    /** A name of {@code length} characters with an emoji, a quote and accents. */
+    private static String roleName(int i, int length) {
+      String start = i + "👍\"";
+      return start + "é".repeat(length - start.codePointCount(0, start.length()));
+    }
+
+    @Test
+    void clientRolesCountAllNamesTogether() {
+      ObjectNode roles = MAPPER.createObjectNode();
+      roles.set("api", array(IntStream.range(0, 30).mapToObj(i -> "r" + i).toList()));
+      roles.set("billing", array(IntStream.range(0, 20).mapToObj(i -> "r" + i).toList()));
+      assertEquals(50, valid(named("client_roles", roles)).roles().clientRoleCount());
+      roles.withArray("billing").add("r20");
+      assertEquals(
+          "client_roles may hold at most 50 roles in all.",
+          refusal(named("client_roles", roles)).description());
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @MethodSource("wrongShapes")
+    void wrongShapesAreRefused(String field, String value) {
+      assertInvalidMetadata(named(field, json(value)));
+    }
+
+    static Stream<Arguments> wrongShapes() {
+      return Stream.of(
+          Arguments.of("realm_roles", "\"reader\""),
+          Arguments.of("realm_roles", "[1]"),
+          Arguments.of("realm_roles", "[\"\"]"),
+          Arguments.of("realm_roles", "[\"a\\u0000b\"]"),
+          Arguments.of("realm_roles", "{\"reader\": true}"),
+          Arguments.of("client_roles", "[\"api\"]"),
+          Arguments.of("client_roles", "{\"api\": \"read\"}"),
+          Arguments.of("client_roles", "{\"api\": [true]}"),
+          Arguments.of("client_roles", "{\"\": [\"read\"]}"),
+          Arguments.of("client_roles", "{\"api\": [\"\"]}"));
+    }
+
+    @Test
+    void nullIsNone() {
+      ObjectNode body = named("realm_roles", json("null"));
+      body.set("client_roles", json("null"));
+      assertEquals(valid(named()), valid(body));
+    }
+  }
+
+  @Nested
+  class AccessTokenLifespan {
+
+    @Test
+    void fromSixtyToTheRealmsLifespan() {
+      assertEquals(60, valid(named("access_token_lifespan", json("60"))).accessTokenLifespan());
+      assertEquals(
+          REALM_LIFESPAN,
+          valid(named("access_token_lifespan", json(Integer.toString(REALM_LIFESPAN))))
+              .accessTokenLifespan());
+      assertEquals(
+          "access_token_lifespan must be a whole number of seconds from 60 to 3600, the realm's"
+              + " lifespan.",
+          refusal(named("access_token_lifespan", json("59"))).description());
+      assertInvalidMetadata(
+          named("access_token_lifespan", json(Integer.toString(REALM_LIFESPAN + 1))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"600\"", "600.5", "true", "[600]", "18446744073709552216"})
+    void onlyWholeNumbersAreLifespans(String value) {
+      assertInvalidMetadata(named("access_token_lifespan", json(value)));
+    }
+
+    @Test
+    void absentOrNullIsTheRealms() {
+      assertEquals(null, valid(named("access_token_lifespan", json("null"))).accessTokenLifespan());
+    }
+  }
+
+  @Nested
   class FixedFields {
 
     @Test
@@ -851,10 +955,6 @@ class ClientMetadataValidatorTest {
           Arguments.of("token_endpoint_auth_method", "\"client_secret_basic\""),
           Arguments.of("token_endpoint_auth_method", "\"none\""),
           Arguments.of("owner", "\"someone-else\""),
-          Arguments.of("access_token_lifespan", "60"),
-          Arguments.of("access_token_lifespan", "\"3600\""),
-          Arguments.of("access_token_lifespan", "3600.5"),
-          Arguments.of("access_token_lifespan", "7200"),
           Arguments.of("disabled_by_admin", "true"),
           Arguments.of("disabled_by_admin", "\"false\""),
           Arguments.of("created_at", "\"2030-01-01T00:00:00Z\""),
@@ -889,9 +989,7 @@ class ClientMetadataValidatorTest {
 
     @Test
     void integralNumbersAreComparedByValueNotByNodeType() {
-      // Shown as an int; sent as a long.
       ObjectNode body = named();
-      body.put("access_token_lifespan", 3600L);
       // Shown as a long; sent as an int.
       body.put("client_secret_expires_at", 0);
       body.put("client_id_issued_at", 1735787045);
@@ -900,8 +998,8 @@ class ClientMetadataValidatorTest {
 
     @Test
     void anUnrepresentableIntegerDoesNotWrapAroundToTheShownValue() {
-      // 2^64 + 3600: its low 64 bits are 3600, but it is a different number.
-      ApiException e = refusal(named("access_token_lifespan", json("18446744073709555216")));
+      // 2^64: its low 64 bits are 0, but it is a different number.
+      ApiException e = refusal(named("client_secret_expires_at", json("18446744073709551616")));
       assertEquals(ApiError.INVALID_CLIENT_METADATA, e.error());
     }
 
@@ -924,14 +1022,8 @@ class ClientMetadataValidatorTest {
     void onCreateTheValuesTheClientWillGetMayBeSent() {
       ObjectNode body = shownOnCreate();
       body.put("client_name", NAME);
-      assertEquals(valid(named()), ClientMetadataValidator.validate(body, onCreate()));
-    }
-
-    @Test
-    void onCreateOnlyTheRealmsLifespanIsAccepted() {
       assertEquals(
-          ApiError.INVALID_CLIENT_METADATA,
-          refusal(named("access_token_lifespan", json("7200")), onCreate()).error());
+          valid(named()), ClientMetadataValidator.validate(body, onCreate(), REALM_LIFESPAN));
     }
 
     @Test

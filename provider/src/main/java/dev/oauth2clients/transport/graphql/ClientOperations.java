@@ -34,6 +34,9 @@ final class ClientOperations {
             .toList();
       };
 
+  static final DataFetcher<Map<String, Object>> GRANTABLE_ROLES =
+      env -> Json.MAPPER.convertValue(own(env).grantableRoles(), MAP);
+
   static final DataFetcher<Map<String, Object>> CREATE = env -> shown(own(env).create(input(env)));
 
   static final DataFetcher<Map<String, Object>> UPDATE =

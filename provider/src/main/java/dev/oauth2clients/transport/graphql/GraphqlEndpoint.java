@@ -147,7 +147,11 @@ public final class GraphqlEndpoint {
         RuntimeWiring.newRuntimeWiring()
             .scalar(Scalars.LONG)
             .scalar(Scalars.JSON)
-            .type("Query", type -> type.dataFetcher("listOauth2Clients", ClientOperations.LIST))
+            .type(
+                "Query",
+                type ->
+                    type.dataFetcher("listOauth2Clients", ClientOperations.LIST)
+                        .dataFetcher("grantableRoles", ClientOperations.GRANTABLE_ROLES))
             .type(
                 "Mutation",
                 type ->
