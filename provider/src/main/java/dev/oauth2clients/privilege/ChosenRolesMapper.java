@@ -26,12 +26,13 @@ import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
 
 /**
- * Puts into each token of a self-service client the roles its owner chose that the owner still
- * holds and that are still grantable at this moment, with what chosen composites contain, as {@code
- * realm_access} and {@code resource_access}, and names each client whose roles it carries in {@code
- * aud} (as Keycloak's audience resolution does). It runs on every grant, refresh, introspection and
- * userinfo call, so a role the owner lost or an admin unmarked is gone from the next one; nothing
- * is copied onto the client's service account, where it would outlive the owner's.
+ * Puts into each token that a self-service client gets for itself the roles its owner chose that
+ * the owner still holds and that are still grantable at this moment, with what chosen composites
+ * contain, as {@code realm_access} and {@code resource_access}, and names each client whose roles
+ * it carries in {@code aud} (as Keycloak's audience resolution does). It runs on every grant,
+ * refresh, introspection and userinfo call, so a role the owner lost or an admin unmarked is gone
+ * from the next one; nothing is copied onto the client's service account, where it would outlive
+ * the owner's.
  *
  * <p>It runs after Keycloak's role mappers and only adds: whatever they put there (nothing, for a
  * client without full scope whose service account holds no roles) stays.
@@ -123,7 +124,7 @@ public class ChosenRolesMapper extends AbstractOIDCProtocolMapper
     }
     ClientModel client = clientSessionCtx.getClientSession().getClient();
     String ownerId = client.getAttribute(ClientAttributes.OWNER);
-    if (ownerId == null) {
+    if (ownerId == null || !actsAsItself(client, userSession)) {
       return;
     }
     RealmModel realm = client.getRealm();
@@ -154,6 +155,16 @@ public class ChosenRolesMapper extends AbstractOIDCProtocolMapper
                     .forEach(carry);
               }
             });
+  }
+
+  /**
+   * Only the client's own tokens (its service account's: {@code client_credentials} and their
+   * refreshes) stand for the owner. A user who signs in through the client gets a token of their
+   * own, which must never carry the owner's roles.
+   */
+  private static boolean actsAsItself(ClientModel client, UserSessionModel userSession) {
+    return userSession != null
+        && client.getId().equals(userSession.getUser().getServiceAccountClientLink());
   }
 
   private static void carry(AccessToken token, RoleModel role) {
