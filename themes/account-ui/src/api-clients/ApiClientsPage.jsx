@@ -2,6 +2,7 @@ import { Page, useEnvironment } from "@keycloak/keycloak-account-ui";
 import { Alert, Button, Label, Spinner, Toolbar, ToolbarContent, ToolbarItem } from "@patternfly/react-core";
 import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { RoleLabels, durationText } from "./AccessFields";
 import { ClientFormModal } from "./ClientFormModal";
 import { ConfirmModal } from "./ConfirmModal";
 import { RotateSecretModal } from "./RotateSecretModal";
@@ -18,18 +19,23 @@ export function ApiClientsPage() {
   const api = useMemo(() => clientsApi(context), [context]);
   const [clients, setClients] = useState();
   const [loadError, setLoadError] = useState();
+  // The roles the owner may grant now, to mark chosen ones that are not; undefined claims nothing.
+  const [grantable, setGrantable] = useState();
   const [dialog, setDialog] = useState();
   const close = () => setDialog(undefined);
 
   const reload = useCallback(
     () =>
-      api.list().then(
-        (list) => {
-          setClients(list);
-          setLoadError(undefined);
-        },
-        (error) => setLoadError(error),
-      ),
+      Promise.all([
+        api.list().then(
+          (list) => {
+            setClients(list);
+            setLoadError(undefined);
+          },
+          (error) => setLoadError(error),
+        ),
+        api.grantableRoles().then(setGrantable, () => setGrantable(undefined)),
+      ]),
     [api],
   );
   useEffect(() => {
@@ -61,13 +67,14 @@ export function ApiClientsPage() {
         </Alert>
       )}
       {!clients && !loadError && <Spinner />}
-      {clients && <ClientsTable clients={clients} onAction={setDialog} />}
+      {clients && <ClientsTable clients={clients} grantable={grantable} onAction={setDialog} />}
 
       {dialog?.kind === "create" && (
         <ClientFormModal
           title="Create API client"
           submitLabel="Create"
           withSecretLifetime
+          loadGrantableRoles={api.grantableRoles}
           onClose={close}
           onSubmit={async (fields) => afterChange({ kind: "secret", client: await api.create(fields) })}
         />
@@ -77,6 +84,7 @@ export function ApiClientsPage() {
           title={`Edit ${dialog.client.client_name}`}
           submitLabel="Save"
           initial={dialog.client}
+          loadGrantableRoles={api.grantableRoles}
           onClose={close}
           onSubmit={async (fields) => {
             await api.update(dialog.client.client_id, fields);
@@ -129,7 +137,7 @@ export function ApiClientsPage() {
   );
 }
 
-function ClientsTable({ clients, onAction }) {
+function ClientsTable({ clients, grantable, onAction }) {
   if (clients.length === 0) {
     return <p data-testid="no-clients">You have no API clients yet.</p>;
   }
@@ -141,6 +149,8 @@ function ClientsTable({ clients, onAction }) {
           <Th>Client ID</Th>
           <Th>Description</Th>
           <Th>Status</Th>
+          <Th>Roles</Th>
+          <Th modifier="wrap">Token lifespan</Th>
           <Th>Secret</Th>
           <Th>Last used</Th>
           <Th>Created</Th>
@@ -157,6 +167,12 @@ function ClientsTable({ clients, onAction }) {
             <Td dataLabel="Description">{client.description}</Td>
             <Td dataLabel="Status">
               <ClientStatus client={client} />
+            </Td>
+            <Td dataLabel="Roles">
+              <RoleLabels client={client} grantable={grantable} testId={`roles-${client.client_id}`} />
+            </Td>
+            <Td dataLabel="Token lifespan" data-testid={`token-lifespan-${client.client_id}`}>
+              {client.access_token_lifespan == null ? "Realm default" : durationText(client.access_token_lifespan)}
             </Td>
             <Td dataLabel="Secret">
               <SecretLifecycle client={client} onEndOverlap={() => onAction({ kind: "end-overlap", client })} />

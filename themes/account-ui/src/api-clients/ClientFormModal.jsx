@@ -10,7 +10,16 @@ import {
   TextArea,
   TextInput,
 } from "@patternfly/react-core";
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import {
+  RolePicker,
+  TokenLifespanField,
+  chosenRolesOf,
+  hasRoles,
+  lifespanSeconds,
+  rolesToSend,
+  sameRoles,
+} from "./AccessFields";
 import { REALM_DEFAULT_LIFETIME, SecretLifetimeField, lifetimeSeconds } from "./SecretLifetimeFields";
 
 const linesOf = (text) =>
@@ -34,16 +43,67 @@ function TextAreaField({ id, label, value, onChange, help }) {
   );
 }
 
+/** The roles the owner may grant, read when the form opens: {loading}, {roles} or {error}. */
+function useGrantableRoles(loadGrantableRoles) {
+  const [grantable, setGrantable] = useState({ loading: true });
+  useEffect(() => {
+    let current = true;
+    loadGrantableRoles().then(
+      (roles) => current && setGrantable({ roles }),
+      (error) => current && setGrantable({ error }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [loadGrantableRoles]);
+  return grantable;
+}
+
+const lifespanTextOf = (client) => (client?.access_token_lifespan == null ? "" : String(client.access_token_lifespan));
+
 /**
- * Name, description and redirect URIs of a new client or of one being edited; a new client's
- * form also asks for its secret's lifetime (`withSecretLifetime`), which an edit cannot change.
+ * The access fields to send. A new client sends only what the owner chose. An edit sends the roles
+ * and the lifespan only when the owner changed them: a merge patch that leaves them out keeps them
+ * as stored, so an untouched form never drops a role that is no longer grantable and never turns
+ * the realm's default lifespan into a fixed choice. An emptied lifespan goes back to the default.
  */
-export function ClientFormModal({ title, submitLabel, initial, withSecretLifetime, onSubmit, onClose }) {
+function accessFields(initial, roles, lifespanText) {
+  const seconds = lifespanSeconds(lifespanText);
+  if (!initial) {
+    return {
+      ...(hasRoles(roles) ? rolesToSend(roles) : {}),
+      ...(seconds === undefined ? {} : { access_token_lifespan: seconds }),
+    };
+  }
+  const before = chosenRolesOf(initial);
+  return {
+    ...(sameRoles(roles, before) ? {} : rolesToSend(roles, before)),
+    ...(lifespanText.trim() === lifespanTextOf(initial) ? {} : { access_token_lifespan: seconds ?? null }),
+  };
+}
+
+/**
+ * Name, description, redirect URIs, roles and access token lifespan of a new client or of one
+ * being edited; a new client's form also asks for its secret's lifetime (`withSecretLifetime`),
+ * which an edit cannot change. `loadGrantableRoles` reads the roles the owner may grant.
+ */
+export function ClientFormModal({
+  title,
+  submitLabel,
+  initial,
+  withSecretLifetime,
+  loadGrantableRoles,
+  onSubmit,
+  onClose,
+}) {
   const [name, setName] = useState(initial?.client_name ?? "");
   const [description, setDescription] = useState(initial?.description ?? "");
   const [redirectUris, setRedirectUris] = useState((initial?.redirect_uris ?? []).join("\n"));
   const [lifetime, setLifetime] = useState(REALM_DEFAULT_LIFETIME);
   const secretExpiresIn = withSecretLifetime ? lifetimeSeconds(lifetime) : undefined;
+  const [roles, setRoles] = useState(() => chosenRolesOf(initial));
+  const [lifespan, setLifespan] = useState(lifespanTextOf(initial));
+  const grantable = useGrantableRoles(loadGrantableRoles);
   const [error, setError] = useState();
   const [busy, setBusy] = useState(false);
 
@@ -57,6 +117,7 @@ export function ClientFormModal({ title, submitLabel, initial, withSecretLifetim
         description,
         redirect_uris: linesOf(redirectUris),
         ...(secretExpiresIn === undefined ? {} : { secret_expires_in: secretExpiresIn }),
+        ...accessFields(initial, roles, lifespan),
       });
     } catch (failure) {
       setError(failure);
@@ -76,7 +137,7 @@ export function ClientFormModal({ title, submitLabel, initial, withSecretLifetim
           type="submit"
           form="client-form"
           isLoading={busy}
-          isDisabled={busy || !name.trim() || Number.isNaN(secretExpiresIn)}
+          isDisabled={busy || !name.trim() || Number.isNaN(secretExpiresIn) || Number.isNaN(lifespanSeconds(lifespan))}
           data-testid="save-client"
         >
           {submitLabel}
@@ -104,6 +165,8 @@ export function ClientFormModal({ title, submitLabel, initial, withSecretLifetim
           help="One per line, for the authorization code flow: https, http on localhost, or an app scheme such as com.example.app:/callback. Leave empty for machine-to-machine use."
         />
         {withSecretLifetime && <SecretLifetimeField id="secret-lifetime" value={lifetime} onChange={setLifetime} />}
+        <RolePicker id="client-roles" grantable={grantable} value={roles} onChange={setRoles} />
+        <TokenLifespanField id="access-token-lifespan" value={lifespan} onChange={setLifespan} />
       </Form>
     </Modal>
   );

@@ -69,6 +69,9 @@ export function clientsApi({ environment, keycloak }) {
   const one = (clientId) => `/${encodeURIComponent(clientId)}`;
   return {
     list: () => call("?max=1000"),
+    // The roles the signed-in user may let a client carry now: {realm_roles: [{name, description}],
+    // client_roles: {clientId: [{name, description}]}}.
+    grantableRoles: () => call("/grantable-roles"),
     create: (fields) => call("", { method: "POST", body: fields }),
     update: (clientId, fields) =>
       call(one(clientId), { method: "PATCH", body: fields, contentType: "application/merge-patch+json" }),

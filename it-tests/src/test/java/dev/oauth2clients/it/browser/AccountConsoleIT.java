@@ -6,15 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oauth2clients.it.Policy;
 import dev.oauth2clients.policy.PolicySetting;
 import dev.oauth2clients.testsupport.Admin;
 import dev.oauth2clients.testsupport.HttpResult;
+import dev.oauth2clients.testsupport.Json;
 import dev.oauth2clients.testsupport.TestRealm;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +43,7 @@ class AccountConsoleIT {
   private static final By FORM_ERROR = By.cssSelector("[data-testid=form-error]");
   private static final By NEW_SECRET_EXPIRY = By.cssSelector("[data-testid=new-secret-expiry]");
   private static final String MAX_SECRET_LIFETIME = PolicySetting.MAX_SECRET_LIFETIME.attribute;
+  private static final String GRANTABLE = "oauth2-clients.grantable";
   // How the page writes a day in the browser's English (--lang=en-US): "December 2, 2026".
   private static final DateTimeFormatter DAY_AS_SHOWN =
       DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH).withZone(ZoneId.systemDefault());
@@ -237,6 +242,79 @@ class AccountConsoleIT {
     }
   }
 
+  @Test
+  void theRolePickerOffersOnlyGrantableRolesAndKeepsAChosenOneThatNoLongerIs() {
+    String reader = "invoice-reader";
+    String approver = "invoice-approver";
+    createRealmRole(reader, "Reads invoices");
+    createRealmRole(approver, "Approves payments");
+    markGrantable(reader, true);
+    for (String role : List.of(reader, approver)) {
+      realm.admin().setRealmRoleMapping(realm.name(), realm.userId("dana"), role, true);
+    }
+    try {
+      browser.click(CREATE);
+      browser.type(By.id("client-name"), "Invoice reader");
+      By readerBox = testId("realm-role-" + reader);
+      browser.visible(readerBox);
+      WebElement picker = browser.visible(testId("client-roles"));
+      assertEquals(
+          1,
+          picker.findElements(By.cssSelector("input[type=checkbox]")).size(),
+          "only the one grantable role is offered: " + picker.getText());
+      assertFalse(browser.isPresent(testId("realm-role-" + approver)), picker.getText());
+      assertTrue(picker.getText().contains("Reads invoices"), picker.getText());
+      assertFalse(browser.visible(readerBox).isSelected());
+      browser.click(readerBox);
+      browser.type(By.id("access-token-lifespan"), "600");
+      assertTrue(browser.visible(readerBox).isSelected());
+      browser.screenshot("account-client-roles");
+      browser.click(SAVE);
+
+      String clientId = browser.visible(NEW_CLIENT_ID).getDomProperty("value");
+      String secret = browser.visible(NEW_SECRET).getDomProperty("value");
+      JsonNode stored = read(clientId);
+      assertEquals(List.of(reader), texts(stored.path("realm_roles")), stored::toString);
+      assertEquals(600, stored.path("access_token_lifespan").asInt(), stored::toString);
+      HttpResult grant = realm.tokens().clientCredentials(clientId, secret);
+      assertEquals(200, grant.status(), grant::toString);
+      JsonNode claims = Json.claims(grant.json().get("access_token").asText());
+      List<String> tokenRoles = texts(claims.at("/realm_access/roles"));
+      assertTrue(tokenRoles.contains(reader), claims::toString);
+      assertFalse(tokenRoles.contains(approver), claims::toString);
+      assertEquals(600, grant.json().get("expires_in").asInt(), grant::toString);
+      browser.click(CLOSE_SECRET);
+      browser.waitUntilGone(NEW_SECRET);
+      browser.waitForText(testId("roles-" + clientId), reader);
+      browser.waitForText(testId("token-lifespan-" + clientId), "10 minutes");
+      browser.screenshot("account-client-roles-list");
+
+      // An admin takes the role's mark away: the page still shows it chosen, marked, and a save
+      // of another field keeps it.
+      markGrantable(reader, false);
+      browser.go(realm.url() + "/account/api-clients");
+      browser.visible(By.cssSelector("[data-testid=roles-" + clientId + "] .pf-m-outline"));
+      chooseAction(clientId, "Edit");
+      assertTrue(browser.visible(readerBox).isSelected(), "the chosen role is still shown chosen");
+      browser.waitForText(testId("client-roles"), "Not currently granted");
+      assertEquals("600", browser.visible(By.id("access-token-lifespan")).getDomProperty("value"));
+      browser.type(By.id("client-name"), "Invoice reader v2");
+      browser.screenshot("account-client-roles-kept");
+      browser.click(SAVE);
+      browser.waitForText(
+          By.cssSelector("[data-testid=client-row-" + clientId + "]"), "Invoice reader v2");
+      JsonNode saved = read(clientId);
+      assertEquals("Invoice reader v2", saved.get("client_name").asText());
+      assertEquals(List.of(reader), texts(saved.path("realm_roles")), saved::toString);
+      assertEquals(600, saved.path("access_token_lifespan").asInt(), saved::toString);
+    } finally {
+      // The other tests expect dana to own no client.
+      for (JsonNode client : realm.api("dana").list("").json()) {
+        realm.api("dana").delete(client.get("client_id").asText());
+      }
+    }
+  }
+
   /**
    * The page shows {@code epochSeconds} in a {@code <time>} element (within {@code shown}) whose
    * machine-readable moment is exactly the server's and whose words name the same day.
@@ -262,6 +340,32 @@ class AccountConsoleIT {
 
   private static void assertBetween(long low, long high, long value) {
     assertTrue(low <= value && value <= high, value + " is not in [" + low + ", " + high + "]");
+  }
+
+  private static void createRealmRole(String role, String description) {
+    Admin.expect(
+        201,
+        realm
+            .admin()
+            .call(
+                "POST",
+                "/" + realm.name() + "/roles",
+                Map.of("name", role, "description", description)));
+  }
+
+  /** Sets the role's grantable mark, the way a realm admin does over the admin REST API. */
+  private static void markGrantable(String role, boolean grantable) {
+    String path = "/" + realm.name() + "/roles/" + role;
+    ObjectNode representation =
+        (ObjectNode) Admin.expect(200, realm.admin().call("GET", path, null)).json();
+    representation.putObject("attributes").putArray(GRANTABLE).add(String.valueOf(grantable));
+    Admin.expect(204, realm.admin().call("PUT", path, representation));
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(element -> texts.add(element.asText()));
+    return texts;
   }
 
   private static By testId(String id) {
