@@ -1,6 +1,7 @@
 package dev.oauth2clients.privilege;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Collections;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.keycloak.util.JsonSerialization;
 
 /**
  * The roles an owner chose for a client, by name: realm roles, and client roles by the client's
@@ -20,6 +20,8 @@ import org.keycloak.util.JsonSerialization;
 public record ChosenRoles(List<String> realmRoles, Map<String, List<String>> clientRoles) {
 
   public static final ChosenRoles NONE = new ChosenRoles(List.of(), Map.of());
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   public ChosenRoles {
     realmRoles = List.copyOf(new TreeSet<>(realmRoles));
@@ -101,7 +103,7 @@ public record ChosenRoles(List<String> realmRoles, Map<String, List<String>> cli
       return Optional.empty();
     }
     try {
-      T value = JsonSerialization.mapper.readValue(json, type);
+      T value = MAPPER.readValue(json, type);
       return Optional.ofNullable(value).filter(ChosenRoles::hasNoNulls);
     } catch (IOException | IllegalArgumentException e) {
       return Optional.empty();
@@ -120,7 +122,7 @@ public record ChosenRoles(List<String> realmRoles, Map<String, List<String>> cli
 
   private static String write(Object value) {
     try {
-      return JsonSerialization.writeValueAsString(value);
+      return MAPPER.writeValueAsString(value);
     } catch (IOException e) {
       throw new IllegalStateException("role names always serialize", e);
     }
