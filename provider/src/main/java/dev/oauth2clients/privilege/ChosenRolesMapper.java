@@ -106,9 +106,11 @@ public class ChosenRolesMapper extends AbstractOIDCProtocolMapper
     Map<String, String> config = mapperModel.getConfig();
     if (!ChosenRoles.parses(
         config.get(RolesOnClient.REALM_ROLES), config.get(RolesOnClient.CLIENT_ROLES))) {
+      // Keycloak looks the key up in the admin theme's messages and shows the text where none is.
       throw new ProtocolMapperConfigException(
           "Realm roles must be a JSON array of names and client roles a JSON object of such"
-              + " arrays by Client ID.");
+              + " arrays by Client ID.",
+          "oauth2ClientsChosenRolesNotJson");
     }
   }
 
