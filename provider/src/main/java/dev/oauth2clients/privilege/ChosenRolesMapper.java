@@ -42,6 +42,9 @@ public class ChosenRolesMapper extends AbstractOIDCProtocolMapper
 
   public static final String PROVIDER_ID = "oauth2-clients-chosen-roles";
 
+  /** Every grant reads the same configuration text: it is parsed once, not per grant. */
+  private static final ParsedChoices PARSED = new ParsedChoices();
+
   @Override
   public String getId() {
     return PROVIDER_ID;
@@ -136,8 +139,7 @@ public class ChosenRolesMapper extends AbstractOIDCProtocolMapper
     }
     Map<String, String> config = mappingModel.getConfig();
     ChosenRoles chosen =
-        ChosenRoles.fromJson(
-            config.get(RolesOnClient.REALM_ROLES), config.get(RolesOnClient.CLIENT_ROLES));
+        PARSED.read(config.get(RolesOnClient.REALM_ROLES), config.get(RolesOnClient.CLIENT_ROLES));
     Consumer<RoleModel> carry = role -> carry(accessToken, role);
     chosen.realmRoles().stream()
         .map(realm::getRole)

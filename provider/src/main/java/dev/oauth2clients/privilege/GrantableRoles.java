@@ -91,8 +91,13 @@ public final class GrantableRoles {
     return new Grantable(role.getName(), role.getDescription());
   }
 
-  /** The roles a chosen role brings into a token: itself and all it contains. */
+  /**
+   * The roles a chosen role brings into a token: itself and all it contains. Most chosen roles are
+   * not composites, and this runs on every grant: those skip the expansion.
+   */
   static Stream<RoleModel> withComposites(RoleModel role) {
-    return RoleUtils.expandCompositeRolesStream(Stream.of(role));
+    return role.isComposite()
+        ? RoleUtils.expandCompositeRolesStream(Stream.of(role))
+        : Stream.of(role);
   }
 }
