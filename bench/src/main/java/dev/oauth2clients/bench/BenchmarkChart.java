@@ -16,12 +16,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 
 /**
- * The three measurements side by side as bar charts in one PNG, drawn with plain Java2D so that the
+ * The measurements side by side as bar charts in one PNG, drawn with plain Java2D so that the
  * benchmark needs no charting library.
  */
 final class BenchmarkChart {
@@ -48,7 +49,8 @@ final class BenchmarkChart {
 
   static void write(SuiteResults results, Path png) throws IOException {
     List<Panel> panels = panels(results);
-    int width = 20 + panels.size() * (PANEL_WIDTH + 30);
+    // At least two panels wide, so that the title, machine and footer lines fit.
+    int width = 20 + Math.max(2, panels.size()) * (PANEL_WIDTH + 30);
     BufferedImage image = new BufferedImage(width, HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
@@ -102,32 +104,45 @@ final class BenchmarkChart {
     if (!results.lists().isEmpty()) {
       panels.add(lists(results));
     }
+    if (!results.chosenRoles().isEmpty()) {
+      panels.add(chosenRoles(results.chosenRoles()));
+    }
     return panels;
   }
 
   private static final List<String> GRANT_LABELS =
       List.of("self-service", "plain,\nrefresh on", "control\n(plain twin)", "plain,\nKC defaults");
 
+  private static final List<String> CHOSEN_ROLES_LABELS =
+      List.of(
+          "self-service,\n8 roles chosen",
+          "self-service,\nno roles",
+          "plain,\nsame 8 roles",
+          "control\n(twin)");
+
   private static Panel grants(List<ThroughputResult> results) {
     return new Panel(
         "1. client_credentials grants",
         "grants/s (higher is better)",
         results.stream().map(ThroughputResult::database).toList(),
-        perContender(results, ThroughputResult.Rate::mean),
+        perContender(GRANT_LABELS, grantsOf(results), ThroughputResult.Rate::mean),
         List.of(
             ratios(
                 results,
+                ThroughputResult::database,
                 r -> r.selfServiceVsDefaults().median(),
                 format(
                     "self-service / KC defaults (goal ≥ %.2f)", ThroughputResult.GOAL_VS_DEFAULTS)),
             ratios(
                 results,
+                ThroughputResult::database,
                 r -> r.selfServiceVsRefreshOn().median(),
                 format(
                     "self-service / refresh on (goal > %.1f)",
                     ThroughputResult.GOAL_VS_REFRESH_ON)),
             ratios(
                 results,
+                ThroughputResult::database,
                 r -> r.refreshSelfServiceVsPlain().median(),
                 "refresh_token grants, self-service / plain")));
   }
@@ -137,7 +152,7 @@ final class BenchmarkChart {
         "1. Sessions held after the grants",
         "sessions (lower is better)",
         results.stream().map(ThroughputResult::database).toList(),
-        perContender(results, ThroughputResult.Rate::sessions),
+        perContender(GRANT_LABELS, grantsOf(results), ThroughputResult.Rate::sessions),
         results.stream()
             .map(
                 r ->
@@ -147,28 +162,62 @@ final class BenchmarkChart {
             .toList());
   }
 
+  private static List<List<ThroughputResult.Rate>> grantsOf(List<ThroughputResult> results) {
+    return results.stream().map(ThroughputResult::grants).toList();
+  }
+
+  private static Panel chosenRoles(List<ChosenRolesResult> results) {
+    return new Panel(
+        "4. Grants carrying chosen roles",
+        "grants/s (higher is better)",
+        results.stream().map(ChosenRolesResult::database).toList(),
+        perContender(
+            CHOSEN_ROLES_LABELS,
+            results.stream().map(ChosenRolesResult::grants).toList(),
+            ThroughputResult.Rate::mean),
+        List.of(
+            ratios(
+                results,
+                ChosenRolesResult::database,
+                r -> r.withRolesVsWithout().median(),
+                format("8 roles / none (goal ≥ %.2f)", ChosenRolesResult.GOAL_VS_WITHOUT)),
+            ratios(
+                results,
+                ChosenRolesResult::database,
+                r -> r.withRolesVsPlain().median(),
+                format(
+                    "8 roles / plain, same roles (goal ≥ %.2f)", ChosenRolesResult.GOAL_VS_PLAIN)),
+            ratios(
+                results,
+                ChosenRolesResult::database,
+                r -> r.controlVsWithRoles().median(),
+                "control twin / 8 roles (the noise)")));
+  }
+
   /** One group per client_credentials contender, one bar per database. */
   private static List<Group> perContender(
-      List<ThroughputResult> results, ToDoubleFunction<ThroughputResult.Rate> value) {
+      List<String> labels,
+      List<List<ThroughputResult.Rate>> perDatabase,
+      ToDoubleFunction<ThroughputResult.Rate> value) {
     List<Group> groups = new ArrayList<>();
-    for (int i = 0; i < GRANT_LABELS.size(); i++) {
+    for (int i = 0; i < labels.size(); i++) {
       int contender = i;
       groups.add(
           new Group(
-              GRANT_LABELS.get(i),
-              results.stream()
-                  .mapToDouble(r -> value.applyAsDouble(r.grants().get(contender)))
+              labels.get(i),
+              perDatabase.stream()
+                  .mapToDouble(grants -> value.applyAsDouble(grants.get(contender)))
                   .toArray()));
     }
     return groups;
   }
 
-  private static String ratios(
-      List<ThroughputResult> results, ToDoubleFunction<ThroughputResult> ratio, String label) {
+  private static <T> String ratios(
+      List<T> results, Function<T, String> database, ToDoubleFunction<T> ratio, String label) {
     return label
         + ": "
         + results.stream()
-            .map(r -> format("%s %.3f", r.database(), ratio.applyAsDouble(r)))
+            .map(r -> format("%s %.3f", database.apply(r), ratio.applyAsDouble(r)))
             .collect(Collectors.joining(", "));
   }
 

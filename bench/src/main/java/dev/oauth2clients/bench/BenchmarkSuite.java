@@ -15,19 +15,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The benchmark run ({@code mvn -Pbench -pl bench -am verify}): item 2 (create latency) on a server
- * with the first database of {@code bench.databases}, items 1 (token endpoint, where the database
- * decides what a session costs) and 3 (list latency as the realm grows) on a server with each of
- * them, one server at a time, each with a fresh database that is discarded with it. Prints
- * everything, writes the transcript and Markdown tables to {@code bench.results} and the chart to
- * {@code bench.chart}.
+ * The benchmark run ({@code mvn -Pbench -pl bench -am verify}): items 2 (create latency) and 4
+ * (chosen roles at the token endpoint, computed from caches) on a server with the first database of
+ * {@code bench.databases}, items 1 (token endpoint, where the database decides what a session
+ * costs) and 3 (list latency as the realm grows) on a server with each of them, one server at a
+ * time, each with a fresh database that is discarded with it. Prints everything, writes the
+ * transcript and Markdown tables to {@code bench.results} and the chart to {@code bench.chart}.
  *
- * <p>Settings: {@code bench.items} (1,2,3) and {@code bench.databases} (h2,postgres); each item has
- * its own (see their classes). With {@code -Dkeycloak.url=…} all items run once on that server.
+ * <p>Settings: {@code bench.items} (1,2,3,4) and {@code bench.databases} (h2,postgres); each item
+ * has its own (see their classes). With {@code -Dkeycloak.url=…} all items run once on that server.
  */
 public final class BenchmarkSuite {
 
-  private final Set<String> items = Set.of(System.getProperty("bench.items", "1,2,3").split(","));
+  private final Set<String> items = Set.of(System.getProperty("bench.items", "1,2,3,4").split(","));
   private final List<String> databases =
       List.of(System.getProperty("bench.databases", "h2,postgres").split(","));
 
@@ -35,6 +35,7 @@ public final class BenchmarkSuite {
   private final List<String> notes = new ArrayList<>();
   private final List<ListLatencyResult> lists = new ArrayList<>();
   private final List<ThroughputResult> throughputs = new ArrayList<>();
+  private final List<ChosenRolesResult> chosenRoles = new ArrayList<>();
   private CreateLatencyResult create;
 
   public static void main(String[] args) throws Exception {
@@ -69,8 +70,8 @@ public final class BenchmarkSuite {
       runItems(KeycloakServer.get(), "external", items);
     } else {
       for (int i = 0; i < databases.size(); i++) {
-        // Item 2 compares contenders on one server; items 1 and 3 run on every database.
-        Set<String> here = i == 0 ? items : without(items, "2");
+        // Items 2 and 4 compare contenders on one server; items 1 and 3 run on every database.
+        Set<String> here = i == 0 ? items : without(items, "2", "4");
         if (!here.isEmpty()) {
           runOnFreshServer(databases.get(i), here);
         }
@@ -82,6 +83,7 @@ public final class BenchmarkSuite {
         throughputs,
         create,
         lists,
+        chosenRoles,
         notes,
         Duration.ofNanos(System.nanoTime() - started));
   }
@@ -125,12 +127,16 @@ public final class BenchmarkSuite {
       printLoad();
       lists.add(new ListLatencyBenchmark(server.baseUrl()).run(databaseLabel));
     }
+    if (here.contains("4")) {
+      printLoad();
+      chosenRoles.add(new ChosenRolesBenchmark(server.baseUrl()).run(databaseLabel));
+    }
     printLoad();
   }
 
-  private static Set<String> without(Set<String> items, String item) {
+  private static Set<String> without(Set<String> items, String... left) {
     Set<String> rest = new HashSet<>(items);
-    rest.remove(item);
+    rest.removeAll(List.of(left));
     return rest;
   }
 

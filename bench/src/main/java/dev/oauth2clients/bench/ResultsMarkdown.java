@@ -25,6 +25,7 @@ final class ResultsMarkdown {
     if (!results.lists().isEmpty()) {
       markdown.lists(results);
     }
+    results.chosenRoles().forEach(markdown::chosenRoles);
     return markdown.out.toString();
   }
 
@@ -73,22 +74,7 @@ final class ResultsMarkdown {
     line("");
     line("| ratio or figure (median of paired rounds) | value | rounds range | goal | met |");
     line("|---|---:|---|---|---|");
-    ratioRow(
-        "self-service / plain with Keycloak defaults (no refresh token)",
-        result.selfServiceVsDefaults(),
-        format("≥ %.2f", ThroughputResult.GOAL_VS_DEFAULTS),
-        met(result.metVsDefaults()));
-    ratioRow(
-        "self-service / plain with refresh tokens on",
-        result.selfServiceVsRefreshOn(),
-        format("> %.2f", ThroughputResult.GOAL_VS_REFRESH_ON),
-        met(result.metVsRefreshOn()));
-    ratioRow(
-        "control twin / plain with refresh tokens on (the method's noise)",
-        result.controlVsRefreshOn(),
-        "≈ 1",
-        "–");
-    ratioRow("refresh_token: self-service / plain", result.refreshSelfServiceVsPlain(), "–", "–");
+    result.ratios().forEach(this::ratioRow);
     line(
         row(
             "self-service `last_used_at` behind its last grant (tracking on in every round)",
@@ -114,6 +100,33 @@ final class ResultsMarkdown {
                 "≤ twice the no-refresh client's, or ≤ %s",
                 bytes(ThroughputResult.GROWTH_RESOLUTION_BYTES)),
             met(result.metGrowth())));
+    line("");
+  }
+
+  private void chosenRoles(ChosenRolesResult result) {
+    line(
+        "**4. chosen roles at the token endpoint on "
+            + result.database()
+            + "** (client_credentials grants per second, mean of the rounds; the roles each"
+            + " client's token carried, checked before the rounds; sessions held after every grant"
+            + " of the run, warm-up included)");
+    line("");
+    line("| client_credentials | roles in its token | grants/s | grants sent | sessions held |");
+    line("|---|---|---:|---:|---:|");
+    for (ChosenRolesResult.Carrying client : result.clients()) {
+      ThroughputResult.Rate rate = client.grants();
+      line(
+          row(
+              rate.label(),
+              client.roles(),
+              format("%.1f", rate.mean()),
+              Long.toString(rate.requests()),
+              Long.toString(rate.sessions())));
+    }
+    line("");
+    line("| ratio (median of paired rounds) | value | rounds range | goal | met |");
+    line("|---|---:|---|---|---|");
+    result.ratios().forEach(this::ratioRow);
     line("");
   }
 
@@ -194,14 +207,15 @@ final class ResultsMarkdown {
     return "| " + String.join(" | ", cells) + " |";
   }
 
-  private void ratioRow(String label, PairedRatio ratio, String goal, String met) {
+  private void ratioRow(JudgedRatio judged) {
+    PairedRatio ratio = judged.ratio();
     line(
         row(
-            label,
+            judged.label(),
             format("%.3f", ratio.median()),
             format("%.3f–%.3f", ratio.lowest(), ratio.highest()),
-            goal,
-            met));
+            judged.goal(),
+            judged.met()));
   }
 
   private static String met(boolean met) {

@@ -15,5 +15,6 @@ record SuiteResults(
     List<ThroughputResult> throughputs,
     CreateLatencyResult create,
     List<ListLatencyResult> lists,
+    List<ChosenRolesResult> chosenRoles,
     List<String> notes,
     Duration runTime) {}

@@ -1,6 +1,8 @@
 package dev.oauth2clients.bench;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Item 1 on one database: grants per second at Keycloak's token endpoint per client, with the
@@ -49,6 +51,27 @@ record ThroughputResult(
     return grants.get(3);
   }
 
+  /** The paired ratios, as the transcript and the Markdown tables show them. */
+  List<JudgedRatio> ratios() {
+    return List.of(
+        JudgedRatio.withGoal(
+            "self-service / plain with Keycloak defaults (no refresh token)",
+            selfServiceVsDefaults,
+            Text.format("≥ %.2f", GOAL_VS_DEFAULTS),
+            metVsDefaults()),
+        JudgedRatio.withGoal(
+            "self-service / plain with refresh tokens on",
+            selfServiceVsRefreshOn,
+            Text.format("> %.2f", GOAL_VS_REFRESH_ON),
+            metVsRefreshOn()),
+        JudgedRatio.informative(
+            "control twin / plain with refresh tokens on (the method's noise)",
+            controlVsRefreshOn,
+            "≈ 1"),
+        JudgedRatio.informative(
+            "refresh_token: self-service / plain", refreshSelfServiceVsPlain, "–"));
+  }
+
   boolean metVsDefaults() {
     return selfServiceVsDefaults.median() >= GOAL_VS_DEFAULTS;
   }
@@ -81,5 +104,21 @@ record ThroughputResult(
       List<Double> perRound,
       long requests,
       long sessions,
-      double bytesPer1000) {}
+      double bytesPer1000) {
+
+    /** One line of the transcript: the figures, then each round's rate. */
+    void print() {
+      System.out.printf(
+          Locale.ROOT,
+          "  %-60s %7.1f req/s  %7d requests  %6s sessions  %10s bytes/1000  rounds: %s%n",
+          label,
+          mean,
+          requests,
+          sessions < 0 ? "-" : Long.toString(sessions),
+          Double.isNaN(bytesPer1000) ? "-" : String.format(Locale.ROOT, "%.0f", bytesPer1000),
+          perRound.stream()
+              .map(r -> String.format(Locale.ROOT, "%.1f", r))
+              .collect(Collectors.joining(", ")));
+    }
+  }
 }

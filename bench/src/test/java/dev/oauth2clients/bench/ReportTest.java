@@ -25,6 +25,7 @@ class ReportTest {
           List.of(
               listResult("H2", 12.0, 14.0, 12.5, 15.0),
               listResult("PostgreSQL", 10.0, 12.0, 16.0, 19.0)),
+          List.of(chosenRoles("H2", 0.97, 0.98), chosenRoles("PostgreSQL", 0.94, 1.02)),
           List.of(),
           Duration.ofMinutes(27));
 
@@ -51,6 +52,28 @@ class ReportTest {
       String label, double mean, long sessions, double bytesPer1000) {
     return new ThroughputResult.Rate(
         label, mean, List.of(mean - 10, mean + 10), 40_000, sessions, bytesPer1000);
+  }
+
+  private static final String EIGHT = "5 realm + 3 client roles";
+
+  /** Item 4's clients with the same grants in every round, so that each ratio is as given. */
+  private static ChosenRolesResult chosenRoles(String database, double vsWithout, double vsPlain) {
+    double withRoles = 582;
+    return new ChosenRolesResult(
+        database,
+        List.of(
+            carrying(EIGHT, "8 roles", withRoles, 1),
+            carrying("none", "no roles", withRoles / vsWithout, 1),
+            carrying(EIGHT, "plain, same roles", withRoles / vsPlain, 0),
+            carrying(EIGHT, "control", withRoles * 0.99, 1)));
+  }
+
+  private static ChosenRolesResult.Carrying carrying(
+      String roles, String label, double perRound, long sessions) {
+    return new ChosenRolesResult.Carrying(
+        roles,
+        new ThroughputResult.Rate(
+            label, perRound, List.of(perRound, perRound), 40_000, sessions, Double.NaN));
   }
 
   private static ListLatencyResult listResult(
@@ -102,6 +125,26 @@ class ReportTest {
     assertTrue(
         markdown.contains(
             "| PostgreSQL | 20000 | 16.0 | 19.0 | **1.600** | **1.583** | not met |"));
+    assertTrue(
+        markdown.contains("| 8 roles | 5 realm + 3 client roles | 582.0 | 40000 | 1 |"), markdown);
+    assertTrue(
+        markdown.contains(
+            "| self-service with chosen roles / without | 0.970 | 0.970–0.970 | ≥ 0.95 | met |"),
+        markdown);
+    assertTrue(
+        markdown.contains(
+            "| self-service with chosen roles / plain Keycloak client with the same roles | 0.980"
+                + " | 0.980–0.980 | ≥ 1.00 | not met |"),
+        markdown);
+    assertTrue(
+        markdown.contains(
+            "| self-service with chosen roles / without | 0.940 | 0.940–0.940 | ≥ 0.95 | not met |"),
+        markdown);
+    assertTrue(
+        markdown.contains(
+            "| self-service with chosen roles / plain Keycloak client with the same roles | 1.020"
+                + " | 1.020–1.020 | ≥ 1.00 | met |"),
+        markdown);
   }
 
   @Test
