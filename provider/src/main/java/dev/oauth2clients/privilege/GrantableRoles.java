@@ -70,7 +70,7 @@ public final class GrantableRoles {
       ClientModel client = realm.getClientByClientId(entry.getKey());
       for (String name : entry.getValue()) {
         if (client == null || !mayChoose(owner, client.getRole(name))) {
-          return Optional.of("role '" + name + "' of client '" + entry.getKey() + "'");
+          return Optional.of("'" + entry.getKey() + "' role '" + name + "'");
         }
       }
     }

@@ -1,6 +1,7 @@
 package dev.oauth2clients.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.client.ClientFields;
 import dev.oauth2clients.client.FixedSettings;
 import dev.oauth2clients.client.SelfServiceClient;
 import dev.oauth2clients.policy.RealmPolicy;
@@ -39,10 +40,17 @@ final class EchoedFixedValues {
     return new AcceptedFixedValues(shown);
   }
 
-  /** On update: what the client shows now. */
+  /**
+   * On update: what the client shows now; and the owner's own access token lifespan, which stays
+   * theirs to keep while the realm holds tokens to a lower one (a merge patch carries it along).
+   */
   static AcceptedFixedValues onUpdate(SelfServiceClient client, RealmPolicy policy) {
-    return new AcceptedFixedValues(
-        (ObjectNode) Json.toTree(ClientViews.withoutSecret(client, policy)));
+    ObjectNode shown = (ObjectNode) Json.toTree(ClientViews.withoutSecret(client, policy));
+    Integer chosen = ClientFields.ACCESS_TOKEN_LIFESPAN.read().apply(client);
+    if (chosen != null) {
+      shown.put(ClientFields.ACCESS_TOKEN_LIFESPAN.name(), chosen.intValue());
+    }
+    return new AcceptedFixedValues(shown);
   }
 
   /** What {@link SelfServiceClient#scope()} will say once the client exists. */

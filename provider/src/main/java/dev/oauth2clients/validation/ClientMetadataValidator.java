@@ -74,7 +74,7 @@ public final class ClientMetadataValidator {
         metadata(body, ClientFields.METADATA),
         roleNames(body.get(ClientFields.REALM_ROLES.name()), ClientFields.REALM_ROLES),
         clientRoles(body, ClientFields.CLIENT_ROLES),
-        lifespan(body, ClientFields.ACCESS_TOKEN_LIFESPAN, maxAccessTokenLifespan),
+        lifespan(body, ClientFields.ACCESS_TOKEN_LIFESPAN, maxAccessTokenLifespan, accepted),
         enabled(body, ClientFields.ENABLED));
   }
 
@@ -297,10 +297,18 @@ public final class ClientMetadataValidator {
     }
   }
 
-  private static Integer lifespan(ObjectNode body, Field<Integer> field, int max) {
+  /**
+   * From 60 to the realm's lifespan; or the client's own earlier choice, sent back as it is, which
+   * a realm that lowered its lifespan since only overrides (see {@code accepted}).
+   */
+  private static Integer lifespan(
+      ObjectNode body, Field<Integer> field, int max, AcceptedFixedValues accepted) {
     JsonNode node = body.get(field.name());
     if (isAbsent(node)) {
       return null;
+    }
+    if (accepted.accepts(field.name(), node)) {
+      return node.intValue();
     }
     int min = ClientFields.MIN_ACCESS_TOKEN_LIFESPAN;
     if (!node.isIntegralNumber()

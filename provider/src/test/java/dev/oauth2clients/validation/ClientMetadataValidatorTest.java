@@ -894,6 +894,23 @@ class ClientMetadataValidatorTest {
       assertInvalidMetadata(named("access_token_lifespan", json(value)));
     }
 
+    /** A realm that lowered its lifespan below the owner's choice does not make the choice void. */
+    @Test
+    void theClientsOwnChoiceSentBackIsKeptAboveALowerRealmLifespan() {
+      ObjectNode shown = shownOnUpdate();
+      shown.put("access_token_lifespan", 7200);
+      AcceptedFixedValues kept = new AcceptedFixedValues(shown);
+      assertEquals(
+          7200,
+          ClientMetadataValidator.validate(
+                  named("access_token_lifespan", json("7200")), kept, REALM_LIFESPAN)
+              .accessTokenLifespan());
+      assertInvalidMetadata(named("access_token_lifespan", json("7199")));
+      assertEquals(
+          ApiError.INVALID_CLIENT_METADATA,
+          refusal(named("access_token_lifespan", json("7199")), kept).error());
+    }
+
     @Test
     void absentOrNullIsTheRealms() {
       assertEquals(null, valid(named("access_token_lifespan", json("null"))).accessTokenLifespan());
