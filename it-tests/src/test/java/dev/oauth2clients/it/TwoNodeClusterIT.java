@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -237,6 +238,32 @@ class TwoNodeClusterIT {
     } finally {
       revoking.close();
     }
+  }
+
+  /** Node 2 computes the next token's roles from what node 1 changed, not from a stale cache. */
+  @Test
+  void anOwnerWhoLosesARoleOnOneNodeGetsNoTokenWithItFromTheOther() {
+    String ownerId = onNode1.addUser("rhea");
+    Roles roles = Roles.of(onNode1);
+    onNode1.admin().createRealmRole(onNode1.name(), "reader");
+    roles.setGrantable("reader", true);
+    roles.grant(ownerId, List.of("reader"), Map.of());
+    HttpResult created =
+        onNode1
+            .api("rhea")
+            .create(Map.of("client_name", "Loses a role", "realm_roles", List.of("reader")));
+    assertEquals(201, created.status(), created::toString);
+    String clientId = created.json().get("client_id").asText();
+    String secret = created.json().get("client_secret").asText();
+    HttpResult first = onNode2.tokens().clientCredentials(clientId, secret);
+    assertEquals(Map.of("", Set.of("reader")), Roles.carried(Roles.accessClaims(first)));
+
+    roles.revoke(ownerId, List.of("reader"), Map.of());
+
+    HttpResult granted = onNode2.tokens().clientCredentials(clientId, secret);
+    assertEquals(Map.of(), Roles.carried(Roles.accessClaims(granted)), granted::toString);
+    HttpResult refreshed = onNode2.tokens().refresh(clientId, secret, refreshToken(first));
+    assertEquals(Map.of(), Roles.carried(Roles.accessClaims(refreshed)), refreshed::toString);
   }
 
   private static String refreshToken(HttpResult grant) {

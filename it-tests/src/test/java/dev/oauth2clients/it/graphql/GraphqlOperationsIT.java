@@ -242,7 +242,8 @@ class GraphqlOperationsIT {
     assertEquals("OBJECT", types.get("Oauth2Client").get("kind").asText());
     assertEquals("INPUT_OBJECT", types.get("Oauth2ClientInput").get("kind").asText());
     assertEquals(
-        Map.of("listOauth2Clients", List.of("ids")), fieldsAndArguments(types.get("Query")));
+        Map.of("listOauth2Clients", List.of("ids"), "grantableRoles", List.of()),
+        fieldsAndArguments(types.get("Query")));
     assertEquals(
         Map.of(
             "createOauth2Client", List.of("input"),
