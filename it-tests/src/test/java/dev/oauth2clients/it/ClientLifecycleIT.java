@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.secret.SecretFormat;
 import dev.oauth2clients.testsupport.ClientsApi;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.Json;
@@ -53,7 +54,8 @@ class ClientLifecycleIT {
     assertEquals(api.url() + "/" + clientId, created.header("Location"));
     assertTrue(clientId.matches("[A-Za-z0-9_-]{20,}"), clientId);
     String secret = client.get("client_secret").asText();
-    assertTrue(secret.matches("[A-Za-z0-9_-]{43,}"), "256-bit URL-safe secret expected");
+    assertTrue(secret.matches("kcoa_[0-9A-Za-z]{49}"), "the default prefix, 43 + 6 base62");
+    assertTrue(SecretFormat.isWellFormed(secret, "kcoa_"), "and a checksum that fits: " + secret);
     assertEquals(0, client.get("client_secret_expires_at").asLong());
 
     String owner = realm.userId("alice");

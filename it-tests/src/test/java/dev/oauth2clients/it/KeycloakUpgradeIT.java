@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oauth2clients.secret.SecretFormat;
 import dev.oauth2clients.testsupport.BrowserLogin;
 import dev.oauth2clients.testsupport.ClientsApi;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.KeycloakServer;
+import dev.oauth2clients.testsupport.Sha256;
 import dev.oauth2clients.testsupport.TestRealm;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,9 @@ class KeycloakUpgradeIT {
   private static final String URI = "https://app.example.com/paused";
 
   private static final String NAME = "Café \"upgrade\" 🚀";
+
+  /** 43 base64url characters, as every secret was before the prefixed format. */
+  private static final String OLD_SECRET = "Q2xpZW50U2VjcmV0QmVmb3JlVGhlRm9ybWF0LV8tXyE";
 
   @Test
   void clientsSecretsRefreshTokensAndListsSurviveAnUpgradeOfKeycloak() {
@@ -72,6 +77,7 @@ class KeycloakUpgradeIT {
       assertEquals(200, rotation.status(), rotation::toString);
       String newSecret = rotation.json().get("client_secret").asText();
       String pausedEarlier = pausedAsBeforeThisRelease(before, old, alice);
+      String unprefixed = secretAsBeforeItsFormat(before, old, alice);
       JsonNode listBefore = alice.list("").json();
 
       after =
@@ -93,12 +99,22 @@ class KeycloakUpgradeIT {
           upgraded.tokens().clientCredentials(rotated, replacedSecret).status(),
           "the overlap of a rotation made before the upgrade still runs");
       assertEquals(401, upgraded.tokens().clientCredentials(kept, keptSecret + "x").status());
+      assertEquals(
+          200,
+          upgraded.tokens().clientCredentials(unprefixed, OLD_SECRET).status(),
+          "a secret of the shape before the prefix and checksum works until rotated");
+      HttpResult rotatedAfter = aliceAfter.rotate(unprefixed);
+      assertEquals(200, rotatedAfter.status(), rotatedAfter::toString);
+      String prefixed = rotatedAfter.json().get("client_secret").asText();
+      assertTrue(SecretFormat.isWellFormed(prefixed, SecretFormat.DEFAULT_PREFIX), prefixed);
+      assertEquals(200, upgraded.tokens().clientCredentials(unprefixed, prefixed).status());
+      assertEquals(401, upgraded.tokens().clientCredentials(unprefixed, OLD_SECRET).status());
       HttpResult stillPaused = BrowserLogin.authorizeWithoutPrompt(upgraded, pausedEarlier, URI);
       assertEquals(400, stillPaused.status(), () -> "withheld at start-up: " + stillPaused);
       assertEquals(null, stillPaused.header("Location"));
       HttpResult madeAfter = aliceAfter.create(Map.of("client_name", "After"));
       assertEquals(201, madeAfter.status(), madeAfter::toString);
-      assertTrue(aliceAfter.list("").json().size() == 4, "the list holds old and new clients");
+      assertTrue(aliceAfter.list("").json().size() == 5, "the list holds old and new clients");
     } finally {
       (after != null ? after : before).stop();
     }
@@ -137,6 +153,35 @@ class KeycloakUpgradeIT {
       followed.setString(1, realmId);
       followed.setString(2, "oauth2-clients.followed-switch-and-role");
       followed.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return clientId;
+  }
+
+  /**
+   * A client whose secret is of the shape releases before the prefix made (32 random bytes in
+   * base64url, 43 characters), as they stored it: only its SHA-256, on the client and in the
+   * provider's row. Written behind the running server, which stops next.
+   */
+  private static String secretAsBeforeItsFormat(
+      KeycloakServer server, TestRealm realm, ClientsApi owner) {
+    String clientId = owner.createNamed("Secret from before").get("client_id").asText();
+    String id = realm.admin().findClient(realm.name(), clientId).get("id").asText();
+    try (Connection db = server.database().connect();
+        PreparedStatement attribute =
+            db.prepareStatement(
+                "update CLIENT_ATTRIBUTES set VALUE = ? where CLIENT_ID = ? and NAME = ?");
+        PreparedStatement row =
+            db.prepareStatement(
+                "update OAUTH2_SELF_SERVICE_CLIENT set SECRET_HASH = ? where ID = ?")) {
+      attribute.setString(1, Sha256.hex(OLD_SECRET));
+      attribute.setString(2, id);
+      attribute.setString(3, "oauth2-clients.secret-sha256");
+      assertEquals(1, attribute.executeUpdate());
+      row.setString(1, Sha256.hex(OLD_SECRET));
+      row.setString(2, id);
+      assertEquals(1, row.executeUpdate());
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

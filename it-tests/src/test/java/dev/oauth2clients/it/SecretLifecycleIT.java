@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oauth2clients.policy.PolicySetting;
+import dev.oauth2clients.secret.SecretFormat;
 import dev.oauth2clients.testsupport.Admin;
 import dev.oauth2clients.testsupport.ClientsApi;
 import dev.oauth2clients.testsupport.Database;
@@ -342,6 +343,37 @@ class SecretLifecycleIT {
         assertNotNull(row.getObject(2), "the old secret was");
         assertNotNull(row.getObject(3), "and so was the client");
       }
+    }
+  }
+
+  /**
+   * The realm's prefix begins each new secret from the moment it is set; secrets made before keep
+   * theirs and keep working. A malformed prefix, as an import or the admin API can bring it (the
+   * admin tab refuses it), counts as the default.
+   */
+  @Test
+  void newSecretsCarryTheRealmsPrefixFromTheMomentItIsSet() {
+    try (TestRealm prefixed =
+        TestRealm.create(
+            Policy.enabled().with(PolicySetting.SECRET_PREFIX, "acme-prod_").attributes(),
+            "paula")) {
+      ClientsApi api = prefixed.api("paula");
+      JsonNode first = api.createNamed("Prefixed");
+      String firstSecret = first.get("client_secret").asText();
+      assertTrue(SecretFormat.isWellFormed(firstSecret, "acme-prod_"), firstSecret);
+      JsonNode second = api.createNamed("Kept through a prefix change");
+
+      prefixed.setAttributes(Policy.only(PolicySetting.SECRET_PREFIX, "Not a prefix!"));
+      String firstId = first.get("client_id").asText();
+      HttpResult rotated = api.rotate(firstId);
+      assertEquals(200, rotated.status(), rotated::toString);
+      String rotatedSecret = rotated.json().get("client_secret").asText();
+      assertTrue(SecretFormat.isWellFormed(rotatedSecret, "kcoa_"), rotatedSecret);
+      assertEquals(200, grant(prefixed, firstId, rotatedSecret).status());
+      assertEquals(401, grant(prefixed, firstId, firstSecret).status());
+      HttpResult kept =
+          grant(prefixed, second.get("client_id").asText(), second.get("client_secret").asText());
+      assertEquals(200, kept.status(), () -> "a secret made under the old prefix: " + kept);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.oauth2clients.client;
 
 import dev.oauth2clients.authenticator.ClientAuthenticationFlowInstaller;
+import dev.oauth2clients.policy.RealmPolicy;
 import dev.oauth2clients.secret.ClientSecrets;
 import dev.oauth2clients.secret.StoredSecrets;
 import dev.oauth2clients.store.SelfServiceClientEntity;
@@ -24,7 +25,9 @@ final class SecretIssuer {
    */
   static String issue(RealmModel realm, SelfServiceClient client, long lifetime, long overlap) {
     ClientAuthenticationFlowInstaller.ensureInstalled(realm);
-    String secret = ClientSecrets.newSecret();
+    // Read at each issue: a changed prefix applies from the next secret, and the secrets already
+    // out keep working, as only their hashes are compared.
+    String secret = ClientSecrets.newSecret(RealmPolicy.of(realm).secretPrefix());
     long now = SelfServiceClients.nowSeconds();
     long expiresAt = lifetime == StoredSecrets.NEVER ? StoredSecrets.NEVER : now + lifetime;
     StoredSecrets secrets =

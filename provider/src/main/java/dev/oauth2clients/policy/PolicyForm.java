@@ -1,5 +1,6 @@
 package dev.oauth2clients.policy;
 
+import dev.oauth2clients.secret.SecretFormat;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -43,7 +44,8 @@ public record PolicyForm(Map<PolicySetting, String> values) {
                 Boolean.toString(policy.secretLifetimeRequired()),
             PolicySetting.MAX_ROTATION_OVERLAP, Integer.toString(policy.maxRotationOverlap()),
             PolicySetting.EXPIRY_NOTICE_DAYS, Integer.toString(policy.expiryNoticeDays()),
-            PolicySetting.CALLER_CLIENTS, String.join(",", policy.callerClients())));
+            PolicySetting.CALLER_CLIENTS, String.join(",", policy.callerClients()),
+            PolicySetting.SECRET_PREFIX, policy.secretPrefix()));
   }
 
   /** What is wrong with the form, in words an admin can act on; empty when it may be saved. */
@@ -97,6 +99,10 @@ public record PolicyForm(Map<PolicySetting, String> values) {
               .map(
                   unknown ->
                       setting.label + ": '" + unknown + "' is not a client ID of this realm.");
+      case SECRET_PREFIX ->
+          SecretFormat.isValidPrefix(value)
+              ? Optional.empty()
+              : Optional.of(setting.label + " must be 2 to 16 of a-z, 0-9, _ and -.");
     };
   }
 }

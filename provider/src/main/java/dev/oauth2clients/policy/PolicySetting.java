@@ -1,5 +1,6 @@
 package dev.oauth2clients.policy;
 
+import dev.oauth2clients.secret.SecretFormat;
 import java.util.Optional;
 
 /**
@@ -83,7 +84,16 @@ public enum PolicySetting {
           + " permanent credentials in the name of whoever signs in to it.",
       Values.CLIENT_IDS,
       null,
-      "account-console");
+      "account-console"),
+  SECRET_PREFIX(
+      "secretPrefix",
+      "oauth2-clients.secret-prefix",
+      "Secret prefix",
+      "What every new client secret begins with, so that secret scanners recognise this realm's"
+          + " secrets: 2 to 16 of a-z, 0-9, _ and -. Secrets made before a change keep working.",
+      Values.SECRET_PREFIX,
+      null,
+      SecretFormat.DEFAULT_PREFIX);
 
   /** What a setting holds. */
   public enum Values {
@@ -91,7 +101,9 @@ public enum PolicySetting {
     WHOLE_NUMBER,
     ROLE,
     /** Comma-separated client IDs of the realm. */
-    CLIENT_IDS
+    CLIENT_IDS,
+    /** What {@link SecretFormat#isValidPrefix} accepts. */
+    SECRET_PREFIX
   }
 
   /** The form's field name; it carries no dots, because the admin console's form nests on them. */

@@ -32,7 +32,8 @@ public class PolicyTabFactory
           PolicySetting.Values.SWITCH, ProviderConfigProperty.BOOLEAN_TYPE,
           PolicySetting.Values.WHOLE_NUMBER, ProviderConfigProperty.INTEGER_TYPE,
           PolicySetting.Values.ROLE, ProviderConfigProperty.STRING_TYPE,
-          PolicySetting.Values.CLIENT_IDS, ProviderConfigProperty.STRING_TYPE);
+          PolicySetting.Values.CLIENT_IDS, ProviderConfigProperty.STRING_TYPE,
+          PolicySetting.Values.SECRET_PREFIX, ProviderConfigProperty.STRING_TYPE);
 
   @Override
   public String getId() {

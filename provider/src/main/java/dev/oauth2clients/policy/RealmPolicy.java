@@ -1,5 +1,6 @@
 package dev.oauth2clients.policy;
 
+import dev.oauth2clients.secret.SecretFormat;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -25,7 +26,8 @@ public record RealmPolicy(
     boolean secretLifetimeRequired,
     int maxRotationOverlap,
     int expiryNoticeDays,
-    Set<String> callerClients) {
+    Set<String> callerClients,
+    String secretPrefix) {
 
   /** Ten years: the longest lifetime any secret may be given, in seconds. */
   public static final int LONGEST_SECRET_LIFETIME = 315_360_000;
@@ -45,7 +47,8 @@ public record RealmPolicy(
         isOn(realm, PolicySetting.SECRET_LIFETIME_REQUIRED),
         wholeNumber(realm, PolicySetting.MAX_ROTATION_OVERLAP),
         wholeNumber(realm, PolicySetting.EXPIRY_NOTICE_DAYS),
-        clientIds(realm, PolicySetting.CALLER_CLIENTS));
+        clientIds(realm, PolicySetting.CALLER_CLIENTS),
+        secretPrefix(realm, PolicySetting.SECRET_PREFIX));
   }
 
   /** The client IDs a comma-separated value names; the default's where it names none. */
@@ -106,6 +109,18 @@ public record RealmPolicy(
   /** The longest lifetime an owner may ask for. */
   public int secretLifetimeCap() {
     return maxSecretLifetime.orElse(LONGEST_SECRET_LIFETIME);
+  }
+
+  private static String secretPrefix(RealmModel realm, PolicySetting setting) {
+    String value = realm.getAttribute(setting.attribute);
+    if (value == null || value.isBlank()) {
+      return setting.defaultValue;
+    }
+    if (SecretFormat.isValidPrefix(value.trim())) {
+      return value.trim();
+    }
+    warnOnce(realm, setting, value);
+    return setting.defaultValue;
   }
 
   private static boolean isOn(RealmModel realm, PolicySetting setting) {

@@ -9,7 +9,9 @@ import java.util.HexFormat;
 
 /**
  * Secrets and client ids of self-service clients. A secret carries 256 random bits, so an unsalted
- * SHA-256 is already beyond brute force; a slow hash would only slow down the token endpoint.
+ * SHA-256 is already beyond brute force; a slow hash would only slow down the token endpoint. The
+ * hash is of the whole secret whatever its shape, so secrets issued before {@link SecretFormat} (43
+ * base64url characters) keep matching their stored hash until they are rotated.
  */
 public final class ClientSecrets {
 
@@ -19,9 +21,17 @@ public final class ClientSecrets {
 
   private ClientSecrets() {}
 
-  /** 256 random bits, base64url without padding (43 characters). */
-  public static String newSecret() {
-    return randomUrlSafe(32);
+  /**
+   * A secret in {@link SecretFormat}: the prefix, 43 random base62 characters (256 bits), and their
+   * checksum. Each character is drawn uniformly ({@link SecureRandom#nextInt(int)} rejects the
+   * values that would favour some digits), so every one carries the full log2(62) bits.
+   */
+  public static String newSecret(String prefix) {
+    StringBuilder secret = new StringBuilder(prefix);
+    for (int i = 0; i < SecretFormat.BODY_LENGTH; i++) {
+      secret.append(SecretFormat.BASE62.charAt(RANDOM.nextInt(SecretFormat.BASE62.length())));
+    }
+    return secret.append(SecretFormat.checksum(secret.toString())).toString();
   }
 
   /**

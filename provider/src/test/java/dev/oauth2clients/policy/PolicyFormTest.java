@@ -3,6 +3,7 @@ package dev.oauth2clients.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.keycloak.models.RealmModel;
 
 class PolicyFormTest {
 
@@ -55,7 +57,10 @@ class PolicyFormTest {
     "requiredRole, developer",
     "callerClients, account-console",
     "callerClients, ' account-console , portal '",
-    "callerClients, 'portal,,'"
+    "callerClients, 'portal,,'",
+    "secretPrefix, ab",
+    "secretPrefix, 0123456789abcdef",
+    "secretPrefix, ' acme-prod_ '"
   })
   void acceptsTheEdgesOfEveryRange(String field, String value) {
     assertEquals(List.of(), form(field, value).problems(ONLY_DEVELOPER_ROLE, CLIENTS));
@@ -71,7 +76,11 @@ class PolicyFormTest {
     "accessTokenLifespan, 59, Access token lifespan must be a whole number from 60 to 86400.",
     "accessTokenLifespan, 86401, Access token lifespan must be a whole number from 60 to 86400.",
     "requiredRole, admin, Required role 'admin' is not a role of this realm.",
-    "callerClients, 'portal,mallory', Caller applications: 'mallory' is not a client ID of this realm."
+    "callerClients, 'portal,mallory', Caller applications: 'mallory' is not a client ID of this realm.",
+    "secretPrefix, a, 'Secret prefix must be 2 to 16 of a-z, 0-9, _ and -.'",
+    "secretPrefix, 0123456789abcdefg, 'Secret prefix must be 2 to 16 of a-z, 0-9, _ and -.'",
+    "secretPrefix, Acme_, 'Secret prefix must be 2 to 16 of a-z, 0-9, _ and -.'",
+    "secretPrefix, acme.prod, 'Secret prefix must be 2 to 16 of a-z, 0-9, _ and -.'"
   })
   void explainsEveryRefusalInWords(String field, String value, String problem) {
     assertEquals(List.of(problem), form(field, value).problems(ONLY_DEVELOPER_ROLE, CLIENTS));
@@ -94,6 +103,31 @@ class PolicyFormTest {
     assertEquals(List.of("a", "b"), List.copyOf(RealmPolicy.clientIds(" a, b ,,a")));
     assertEquals(Set.of(), RealmPolicy.clientIds(" , "));
     assertEquals(Set.of(), RealmPolicy.clientIds(null));
+  }
+
+  @Test
+  void aMalformedSecretPrefixInTheRealmCountsAsTheDefault() {
+    assertEquals("acme-", RealmPolicy.of(realm(" acme- ")).secretPrefix());
+    assertEquals("kcoa_", RealmPolicy.of(realm(null)).secretPrefix());
+    assertEquals("kcoa_", RealmPolicy.of(realm("")).secretPrefix());
+    assertEquals("kcoa_", RealmPolicy.of(realm("a")).secretPrefix());
+    assertEquals("kcoa_", RealmPolicy.of(realm("Acme_")).secretPrefix());
+    assertEquals("kcoa_", PolicyForm.of(realm("Acme_")).values().get(PolicySetting.SECRET_PREFIX));
+  }
+
+  /** A realm whose only attribute is the secret prefix, as an import may bring it. */
+  private static RealmModel realm(String secretPrefix) {
+    return (RealmModel)
+        Proxy.newProxyInstance(
+            RealmModel.class.getClassLoader(),
+            new Class<?>[] {RealmModel.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "getAttribute" ->
+                      PolicySetting.SECRET_PREFIX.attribute.equals(args[0]) ? secretPrefix : null;
+                  case "getId", "getName" -> "imported";
+                  default -> throw new UnsupportedOperationException(method.getName());
+                });
   }
 
   @Test

@@ -15,30 +15,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ClientSecretsTest {
 
-  private static final Pattern URL_SAFE_43 = Pattern.compile("[A-Za-z0-9_-]{43}");
   private static final Pattern LOWER_HEX_64 = Pattern.compile("[0-9a-f]{64}");
 
   @Test
-  void secretIs43UrlSafeCharacters() {
-    String secret = ClientSecrets.newSecret();
-    assertTrue(URL_SAFE_43.matcher(secret).matches(), secret);
-  }
-
-  @Test
-  void secretCarries256Bits() {
-    assertEquals(32, Base64.getUrlDecoder().decode(ClientSecrets.newSecret()).length);
-  }
-
-  @Test
   void twoSecretsDiffer() {
-    assertNotEquals(ClientSecrets.newSecret(), ClientSecrets.newSecret());
+    assertNotEquals(ClientSecrets.newSecret("kcoa_"), ClientSecrets.newSecret("kcoa_"));
   }
 
   @Test
   void manySecretsAreAllDistinct() {
     Set<String> secrets = new HashSet<>();
     for (int i = 0; i < 1000; i++) {
-      secrets.add(ClientSecrets.newSecret());
+      secrets.add(ClientSecrets.newSecret("kcoa_"));
     }
     assertEquals(1000, secrets.size());
   }
@@ -57,13 +45,13 @@ class ClientSecretsTest {
 
   @Test
   void hashIs64LowerCaseHexCharacters() {
-    String hash = ClientSecrets.hash(ClientSecrets.newSecret());
+    String hash = ClientSecrets.hash(ClientSecrets.newSecret("kcoa_"));
     assertTrue(LOWER_HEX_64.matcher(hash).matches(), hash);
   }
 
   @Test
   void hashIsDeterministic() {
-    String secret = ClientSecrets.newSecret();
+    String secret = ClientSecrets.newSecret("kcoa_");
     assertEquals(ClientSecrets.hash(secret), ClientSecrets.hash(secret));
   }
 
@@ -90,14 +78,21 @@ class ClientSecretsTest {
 
   @Test
   void matchesTheSecretItWasHashedFrom() {
-    String secret = ClientSecrets.newSecret();
+    String secret = ClientSecrets.newSecret("kcoa_");
     assertTrue(ClientSecrets.matches(secret, ClientSecrets.hash(secret)));
   }
 
   @Test
+  void aSecretFromBeforeThePrefixedFormatStillMatchesItsHash() {
+    // 32 bytes in base64url, 43 characters, no prefix and no checksum: the old shape.
+    String before = "Q2xpZW50U2VjcmV0QmVmb3JlVGhlRm9ybWF0LV8tXyE";
+    assertTrue(ClientSecrets.matches(before, ClientSecrets.hash(before)));
+  }
+
+  @Test
   void doesNotMatchAnotherSecret() {
-    String hash = ClientSecrets.hash(ClientSecrets.newSecret());
-    assertFalse(ClientSecrets.matches(ClientSecrets.newSecret(), hash));
+    String hash = ClientSecrets.hash(ClientSecrets.newSecret("kcoa_"));
+    assertFalse(ClientSecrets.matches(ClientSecrets.newSecret("kcoa_"), hash));
   }
 
   @Test
@@ -109,7 +104,7 @@ class ClientSecretsTest {
 
   @Test
   void doesNotMatchTheHashItselfUsedAsSecret() {
-    String hash = ClientSecrets.hash(ClientSecrets.newSecret());
+    String hash = ClientSecrets.hash(ClientSecrets.newSecret("kcoa_"));
     assertFalse(ClientSecrets.matches(hash, hash));
   }
 

@@ -18,7 +18,16 @@ class SecretRequestsTest {
 
   private static RealmPolicy policy(OptionalInt maxLifetime, boolean required) {
     return new RealmPolicy(
-        true, 25, Optional.empty(), 3600, maxLifetime, required, 600, 7, Set.of("account-console"));
+        true,
+        25,
+        Optional.empty(),
+        3600,
+        maxLifetime,
+        required,
+        600,
+        7,
+        Set.of("account-console"),
+        "kcoa_");
   }
 
   private static final RealmPolicy OPEN = policy(OptionalInt.empty(), false);

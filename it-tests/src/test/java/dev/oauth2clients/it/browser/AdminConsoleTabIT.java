@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oauth2clients.it.Policy;
 import dev.oauth2clients.policy.PolicySetting;
+import dev.oauth2clients.secret.SecretFormat;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.KeycloakServer;
 import dev.oauth2clients.testsupport.TestRealm;
@@ -28,6 +29,7 @@ class AdminConsoleTabIT {
   private static final By MAX_LIFETIME = By.cssSelector("input[data-testid=maxSecretLifetime]");
   private static final By MAX_OVERLAP = By.cssSelector("input[data-testid=maxRotationOverlap]");
   private static final By NOTICE_DAYS = By.cssSelector("input[data-testid=expiryNoticeDays]");
+  private static final By SECRET_PREFIX = By.cssSelector("input[data-testid=secretPrefix]");
   private static final By ENABLED = By.cssSelector("input[data-testid=enabled]");
   private static final By SAVE = By.cssSelector("[data-testid=save]");
   private static final By ERROR_ALERT = By.cssSelector(".pf-v5-c-alert.pf-m-danger");
@@ -94,6 +96,26 @@ class AdminConsoleTabIT {
     long expiresIn =
         byDefault.json().get("client_secret_expires_at").asLong() - Instant.now().getEpochSecond();
     assertTrue(expiresIn > 3590 && expiresIn <= 3600, byDefault::toString);
+  }
+
+  @Test
+  void theSecretPrefixSavedOnTheTabBeginsTheNextSecret() {
+    String attribute = PolicySetting.SECRET_PREFIX.attribute;
+    try (Browser browser = Browser.open()) {
+      openTab(browser);
+      assertEquals("kcoa_", browser.visible(SECRET_PREFIX).getDomProperty("value"), "the default");
+      browser.type(SECRET_PREFIX, "a");
+      browser.click(SAVE);
+      String refusal = browser.visible(ERROR_ALERT).getText();
+      assertTrue(refusal.contains("Secret prefix must be 2 to 16 of a-z, 0-9, _ and -"), refusal);
+      assertEquals("", attribute(attribute), "a refused save changes nothing");
+
+      browser.type(SECRET_PREFIX, "ab");
+      browser.click(SAVE);
+      browser.waitUntil("the prefix reaches the realm", () -> "ab".equals(attribute(attribute)));
+    }
+    String secret = realm.api("quinn").createNamed("Prefixed").get("client_secret").asText();
+    assertTrue(SecretFormat.isWellFormed(secret, "ab"), secret);
   }
 
   @Test
