@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,12 +53,6 @@ class OwnerNoticesIT {
 
   /** The test server's notice window: a second notice to an owner within it waits for its end. */
   private static final Duration WINDOW = KeycloakServer.NOTICE_WINDOW;
-
-  /**
-   * The digest's tests: the provider's own tables and timing, the same on every Keycloak line, so
-   * the older lines' passes leave them out (it-tests/pom.xml, line.independent).
-   */
-  private static final String LINE_INDEPENDENT = "line-independent";
 
   private static final Duration WAIT = INTERVAL.multipliedBy(4).plusSeconds(10);
   private static final long THREE_DAYS = 259_200L;
@@ -296,7 +289,7 @@ class OwnerNoticesIT {
    * over, whatever the number: the realm's mail server writes twice, not ten times.
    */
   @Test
-  @Tag(LINE_INDEPENDENT)
+  @LineIndependent
   void tenCreatesInARowAreOneMailAndOneDigest() {
     ClientsApi burst = realm.api("burst");
     List<JsonNode> created = new ArrayList<>();
@@ -335,7 +328,7 @@ class OwnerNoticesIT {
 
   /** A create that fails leaves nothing in the outbox: the digest names only what happened. */
   @Test
-  @Tag(LINE_INDEPENDENT)
+  @LineIndependent
   void aChangeThatIsRolledBackAddsNothingToTheDigest() {
     Consumer<ObjectNode> smtp = withMail(representation -> {});
     try (TestRealm refusing = TestRealm.create(Policy.enabled().attributes(), smtp, "ron")) {
@@ -366,7 +359,7 @@ class OwnerNoticesIT {
    * one dropped so is not sent later either.
    */
   @Test
-  @Tag(LINE_INDEPENDENT)
+  @LineIndependent
   void aWaitingNoticeIsDroppedWhenTheOwnersAddressIsNoLongerVerified() {
     ClientsApi fading = realm.api("fading");
     String first = fading.createNamed("Told at once").get("client_id").asText();

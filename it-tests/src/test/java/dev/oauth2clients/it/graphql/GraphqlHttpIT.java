@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oauth2clients.it.LineIndependent;
 import dev.oauth2clients.it.graphql.GraphqlRequestClient.Answer;
 import dev.oauth2clients.testsupport.ClientsApi;
 import dev.oauth2clients.testsupport.Http;
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The GraphQL endpoint over HTTP, before and around the document: the token, requests that are no
  * single GraphQL request, and the limits on a document's depth, aliases, root fields and ids.
  */
+@LineIndependent
 class GraphqlHttpIT {
 
   @RegisterExtension static final TestRealm realm = GraphqlFixture.realm();

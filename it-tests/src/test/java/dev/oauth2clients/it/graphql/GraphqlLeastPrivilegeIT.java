@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oauth2clients.it.BillingRoles;
+import dev.oauth2clients.it.LineIndependent;
 import dev.oauth2clients.it.Policy;
 import dev.oauth2clients.it.Roles;
 import dev.oauth2clients.it.graphql.GraphqlRequestClient.Answer;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Least privilege through GraphQL: {@code realm_roles}, {@code client_roles} (a JSON scalar) and
  * {@code access_token_lifespan} are taken, answered and refused exactly as REST does it.
  */
+@LineIndependent
 class GraphqlLeastPrivilegeIT {
 
   private static final String FIELDS = "client_id realm_roles client_roles access_token_lifespan";

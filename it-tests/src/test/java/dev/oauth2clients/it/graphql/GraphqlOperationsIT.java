@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.it.LineIndependent;
 import dev.oauth2clients.it.graphql.GraphqlRequestClient.Answer;
 import dev.oauth2clients.testsupport.Http;
 import dev.oauth2clients.testsupport.HttpResult;
@@ -34,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the platform's four documents work unchanged, secrets appear only where REST shows them, other
  * users' clients are not found, fixed fields stay fixed, and the schema is the committed one.
  */
+@LineIndependent
 class GraphqlOperationsIT {
 
   @RegisterExtension static final TestRealm realm = GraphqlFixture.realm();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.it.LineIndependent;
 import dev.oauth2clients.it.graphql.GraphqlRequestClient.Answer;
 import dev.oauth2clients.testsupport.ClientsApi;
 import dev.oauth2clients.testsupport.HttpResult;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * double mutation (nothing changes), an app without the account, a realm with the feature off, and
  * no secret in any error.
  */
+@LineIndependent
 class GraphqlRefusalsIT {
 
   @RegisterExtension static final TestRealm realm = GraphqlFixture.realm();
