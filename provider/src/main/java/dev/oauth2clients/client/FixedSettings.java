@@ -60,6 +60,7 @@ public final class FixedSettings {
     model.setAttribute(USE_REFRESH_TOKEN_FOR_CLIENT_CREDENTIALS, "true");
     keepOnlyOfflineAccessAsOptionalScope(realm, model);
     new ClientManager(new RealmManager(session)).enableServiceAccount(model);
+    holdNoRoles(session, model);
     model.addProtocolMapper(ownerAudienceMapper(owner));
     addCacheableRole(model);
   }
@@ -70,6 +71,19 @@ public final class FixedSettings {
             Stream.of(BASE_SCOPE),
             defaultScopeNames.filter(name -> !BASE_SCOPES.contains(name)).sorted())
         .collect(Collectors.joining(" "));
+  }
+
+  /**
+   * Keycloak gives a new service account the realm's default roles. A self-service client's tokens
+   * carry only what its owner chose, never those (it has no full scope), yet every grant would
+   * expand them to find that out: without them it resolves nothing.
+   */
+  private static void holdNoRoles(KeycloakSession session, ClientModel model) {
+    RealmModel realm = model.getRealm();
+    UserModel serviceAccount = session.users().getServiceAccount(model);
+    if (serviceAccount != null && realm.getDefaultRole() != null) {
+      serviceAccount.deleteRoleMapping(realm.getDefaultRole());
+    }
   }
 
   /** The realm's optional scopes (address, phone, …) are not part of the fixed scope set. */
