@@ -3,7 +3,7 @@ package dev.oauth2clients.privilege;
 import dev.oauth2clients.store.ClientAttributes;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
@@ -140,25 +140,24 @@ public class ChosenRolesMapper extends AbstractOIDCProtocolMapper
     Map<String, String> config = mappingModel.getConfig();
     ChosenRoles chosen =
         PARSED.read(config.get(RolesOnClient.REALM_ROLES), config.get(RolesOnClient.CLIENT_ROLES));
-    Consumer<RoleModel> carry = role -> carry(accessToken, role);
-    chosen.realmRoles().stream()
-        .map(realm::getRole)
-        .filter(role -> GrantableRoles.mayChoose(owner, role))
-        .flatMap(GrantableRoles::withComposites)
-        .forEach(carry);
+    carryHeld(accessToken, owner, chosen.realmRoles().stream().map(realm::getRole));
     chosen
         .clientRoles()
         .forEach(
             (clientId, names) -> {
               ClientModel roleClient = realm.getClientByClientId(clientId);
               if (roleClient != null) {
-                names.stream()
-                    .map(roleClient::getRole)
-                    .filter(role -> GrantableRoles.mayChoose(owner, role))
-                    .flatMap(GrantableRoles::withComposites)
-                    .forEach(carry);
+                carryHeld(accessToken, owner, names.stream().map(roleClient::getRole));
               }
             });
+  }
+
+  /** The chosen roles (null where none has the name) that the owner may still give, expanded. */
+  private static void carryHeld(AccessToken token, UserModel owner, Stream<RoleModel> chosen) {
+    chosen
+        .filter(role -> GrantableRoles.mayChoose(owner, role))
+        .flatMap(GrantableRoles::withComposites)
+        .forEach(role -> carry(token, role));
   }
 
   /**

@@ -39,22 +39,22 @@ public final class RolesOnClient {
 
   public static void setRealmRoles(ClientModel client, List<String> realmRoles) {
     ChosenRoles now = of(client);
-    set(client, new ChosenRoles(realmRoles, now.clientRoles()));
+    set(client, now, new ChosenRoles(realmRoles, now.clientRoles()));
   }
 
   public static void setClientRoles(ClientModel client, Map<String, List<String>> clientRoles) {
     ChosenRoles now = of(client);
-    set(client, new ChosenRoles(now.realmRoles(), clientRoles));
+    set(client, now, new ChosenRoles(now.realmRoles(), clientRoles));
   }
 
   /** Writes only what changed; an empty choice removes the mapper. */
-  private static void set(ClientModel client, ChosenRoles roles) {
+  private static void set(ClientModel client, ChosenRoles now, ChosenRoles roles) {
     Optional<ProtocolMapperModel> existing = mapper(client);
     if (roles.isEmpty()) {
       existing.ifPresent(client::removeProtocolMapper);
       return;
     }
-    if (existing.isPresent() && roles.equals(of(client))) {
+    if (roles.equals(now)) {
       return;
     }
     ProtocolMapperModel mapper = existing.orElseGet(RolesOnClient::newMapper);
