@@ -136,9 +136,14 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
                   + "; use the new secret.");
       case WRONG ->
           Optional.of(
-              StoredSecrets.wasRevoked(client, secret)
-                  ? "An administrator revoked this client's secret; its owner must rotate it."
-                  : "Invalid client credentials.");
+              switch (StoredSecrets.revocationOf(client, secret)) {
+                case BY_ADMIN ->
+                    "An administrator revoked this client's secret; its owner must rotate it.";
+                case REPORTED ->
+                    "This client secret was reported as found outside its owner's hands and"
+                        + " revoked; its owner must rotate it.";
+                case NONE -> "Invalid client credentials.";
+              });
     };
   }
 

@@ -352,15 +352,17 @@ public final class ClientFields {
   }
 
   /**
-   * Fields the server shows that move on their own (a grant, the end of an overlap), so an object
-   * read a moment ago may echo a stale value; each with the JSON type it has when not null.
+   * Fields the server shows that move on their own (a grant, the end of an overlap, a leak report),
+   * so an object read a moment ago may echo a stale value; each with the JSON type it has when not
+   * null.
    */
   public static final Map<String, JsonNodeType> MOVING =
       Map.of(
           "previous_secret_expires_at", JsonNodeType.NUMBER,
           "last_used_at", JsonNodeType.STRING,
           "secret_last_used_at", JsonNodeType.STRING,
-          "previous_secret_last_used_at", JsonNodeType.STRING);
+          "previous_secret_last_used_at", JsonNodeType.STRING,
+          "secret_revoked_at", JsonNodeType.STRING);
 
   /** Shown once, in the answers that make a secret; never stored, never read back. */
   public static final String CLIENT_SECRET = "client_secret";

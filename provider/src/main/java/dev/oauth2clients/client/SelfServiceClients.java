@@ -9,6 +9,7 @@ import dev.oauth2clients.privilege.ChosenRoles;
 import dev.oauth2clients.privilege.RolesOnClient;
 import dev.oauth2clients.secret.ClientSecrets;
 import dev.oauth2clients.secret.StoredSecrets;
+import dev.oauth2clients.secret.StoredSecrets.Reported;
 import dev.oauth2clients.signin.SignInReach;
 import dev.oauth2clients.store.ClientAttributes;
 import dev.oauth2clients.store.SelfServiceClientEntity;
@@ -16,6 +17,7 @@ import dev.oauth2clients.store.SelfServiceClientStore;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -210,6 +212,7 @@ public final class SelfServiceClients {
   public String rotateSecret(SelfServiceClient client, long secretLifetime, long overlap) {
     String secret = SecretIssuer.issue(realm, client, secretLifetime, overlap);
     StoredSecrets.liftRevocation(client.model());
+    client.entity().setSecretRevokedAt(null);
     // The secrets are rotated by now: if the old one still works, its last use moves with it.
     SelfServiceClientEntity entity = client.entity();
     boolean overlapping = client.secrets().overlapping(nowSeconds());
@@ -230,6 +233,43 @@ public final class SelfServiceClients {
     client.entity().setPreviousSecretLastUsedAt(null);
     client.entity().setUpdatedAt(System.currentTimeMillis());
     audit(Operation.END_SECRET_OVERLAP, client);
+  }
+
+  /**
+   * Revokes the client's secret whose hash is {@code hash}, if it still works: someone reported it
+   * as found. Only that secret stops working (see {@link StoredSecrets#revokeReported}).
+   *
+   * @return which secret it was, or {@link Reported#NOT_LIVE} when it works no more anyway
+   */
+  public Reported revokeReported(SelfServiceClient client, String hash) {
+    Reported which = StoredSecrets.revokeReported(client.model(), hash, nowSeconds());
+    if (which == Reported.CURRENT) {
+      client.entity().setSecretRevokedAt(System.currentTimeMillis());
+    }
+    if (which != Reported.NOT_LIVE) {
+      audit(
+          Operation.REVOKE_REPORTED_SECRET,
+          client,
+          Map.of(AuditEvents.REVOKED, which.name().toLowerCase(Locale.ROOT)));
+    }
+    return which;
+  }
+
+  /**
+   * An admin's revocation: every secret of the client stops working until its owner rotates. A
+   * client whose secrets are revoked already keeps its first revocation time.
+   */
+  public void revokeAllByAdmin(SelfServiceClient client) {
+    StoredSecrets.revokeAll(client.model());
+    if (client.entity().getSecretRevokedAt() == null) {
+      client.entity().setSecretRevokedAt(System.currentTimeMillis());
+    }
+    audit(Operation.REVOKE_SECRETS_BY_ADMIN, client);
+  }
+
+  /** The client of a row, if Keycloak still has it. */
+  public Optional<SelfServiceClient> of(SelfServiceClientEntity entity) {
+    return withModel(entity);
   }
 
   /**

@@ -37,17 +37,24 @@ public final class AuditEvents {
 
   public static final String ROLES_AFTER = "roles_after";
 
+  /** On a reported secret's revocation: {@code current} or {@code previous}, never the secret. */
+  public static final String REVOKED = "revoked";
+
   public enum Operation {
     CREATE(EventType.CLIENT_REGISTER),
     UPDATE(EventType.CLIENT_UPDATE),
     ROTATE_SECRET(EventType.CLIENT_UPDATE),
     END_SECRET_OVERLAP(EventType.CLIENT_UPDATE),
+    // A found secret reported to the revocations endpoint; the detail REVOKED says which one.
+    REVOKE_REPORTED_SECRET(EventType.CLIENT_UPDATE),
+    REVOKE_SECRETS_BY_ADMIN(EventType.CLIENT_UPDATE),
     DELETE(EventType.CLIENT_DELETE),
     DELETE_WITH_OWNER(EventType.CLIENT_DELETE),
     // E-mails to the owner change nothing; CLIENT_INFO is Keycloak's type for telling about one.
     NOTICE_CLIENT_CREATED(EventType.CLIENT_INFO),
     NOTICE_SECRET_ROTATED(EventType.CLIENT_INFO),
-    NOTICE_SECRET_EXPIRING(EventType.CLIENT_INFO);
+    NOTICE_SECRET_EXPIRING(EventType.CLIENT_INFO),
+    NOTICE_SECRET_REVOKED(EventType.CLIENT_INFO);
 
     private final EventType type;
 

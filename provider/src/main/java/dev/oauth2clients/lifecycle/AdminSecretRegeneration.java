@@ -1,9 +1,12 @@
 package dev.oauth2clients.lifecycle;
 
+import dev.oauth2clients.client.SelfServiceClients;
+import dev.oauth2clients.leak.SecretRevocations;
 import dev.oauth2clients.secret.StoredSecrets;
 import dev.oauth2clients.spi.AdminEventListener;
 import dev.oauth2clients.spi.GlobalEventListenerFactory;
 import dev.oauth2clients.store.ClientAttributes;
+import dev.oauth2clients.store.SelfServiceClientStore;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,7 +39,7 @@ public class AdminSecretRegeneration implements GlobalEventListenerFactory {
         (event, includeRepresentation) ->
             regeneratedClient(session, event)
                 .filter(client -> client.getAttribute(ClientAttributes.OWNER) != null)
-                .ifPresent(AdminSecretRegeneration::revokeOwnersSecret);
+                .ifPresent(client -> revokeOwnersSecrets(session, client));
   }
 
   private static Optional<ClientModel> regeneratedClient(
@@ -54,8 +57,16 @@ public class AdminSecretRegeneration implements GlobalEventListenerFactory {
     return Optional.ofNullable(session.clients().getClientById(realm, path.group(1)));
   }
 
-  private static void revokeOwnersSecret(ClientModel client) {
-    StoredSecrets.revokeAll(client);
+  /** As the admin's inventory revokes them: the owner is told, the inventory shows when. */
+  private static void revokeOwnersSecrets(KeycloakSession session, ClientModel client) {
+    RealmModel realm = client.getRealm();
+    SelfServiceClients clients = new SelfServiceClients(session, realm);
+    new SelfServiceClientStore(session)
+        .findById(client.getId())
+        .flatMap(clients::of)
+        .ifPresentOrElse(
+            owned -> new SecretRevocations(session, realm).revokeAllByAdmin(owned),
+            () -> StoredSecrets.revokeAll(client));
   }
 
   @Override

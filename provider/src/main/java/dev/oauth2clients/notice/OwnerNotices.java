@@ -26,6 +26,12 @@ public final class OwnerNotices {
     queue(session, realm, Notice.of(NoticeKind.SECRET_ROTATED, realm, client));
   }
 
+  /** One of the client's secrets was revoked: reported as found, or by an admin. */
+  public static void secretRevoked(
+      KeycloakSession session, RealmModel realm, SelfServiceClient client) {
+    queue(session, realm, Notice.of(NoticeKind.SECRET_REVOKED, realm, client));
+  }
+
   /** The reminder {@code expiry-notice-days} before the client's secret expires. */
   static void secretExpiring(KeycloakSession session, RealmModel realm, SelfServiceClient client) {
     queue(session, realm, Notice.of(NoticeKind.SECRET_EXPIRING, realm, client));

@@ -85,9 +85,8 @@ public final class ClientViews {
         Instant.ofEpochMilli(client.updatedAt()).toString(),
         rfc3339(entity.getLastUsedAt()),
         rfc3339(entity.getSecretLastUsedAt()),
-        overlapping
-            ? Json.MAPPER.valueToTree(rfc3339(entity.getPreviousSecretLastUsedAt()))
-            : null);
+        overlapping ? Json.MAPPER.valueToTree(rfc3339(entity.getPreviousSecretLastUsedAt())) : null,
+        rfc3339(entity.getSecretRevokedAt()));
   }
 
   private static String rfc3339(Long millis) {

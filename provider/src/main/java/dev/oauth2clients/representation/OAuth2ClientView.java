@@ -10,7 +10,8 @@ import java.util.Map;
  * The client object of the contract, as JSON sees it (RFC 7591 names). Null members are left out,
  * so {@code client_secret} appears only where a secret was just made, and the previous secret's
  * fields only during a rotation overlap; the last-use times are always there, null until used
- * ({@code previous_secret_last_used_at} is a JSON null then, not a missing member).
+ * ({@code previous_secret_last_used_at} is a JSON null then, not a missing member), and so is
+ * {@code secret_revoked_at}, null while the current secret was not revoked.
  */
 public record OAuth2ClientView(
     @JsonProperty("client_id") String clientId,
@@ -45,4 +46,6 @@ public record OAuth2ClientView(
     @JsonProperty("last_used_at") @JsonInclude(JsonInclude.Include.ALWAYS) String lastUsedAt,
     @JsonProperty("secret_last_used_at") @JsonInclude(JsonInclude.Include.ALWAYS)
         String secretLastUsedAt,
-    @JsonProperty("previous_secret_last_used_at") JsonNode previousSecretLastUsedAt) {}
+    @JsonProperty("previous_secret_last_used_at") JsonNode previousSecretLastUsedAt,
+    @JsonProperty("secret_revoked_at") @JsonInclude(JsonInclude.Include.ALWAYS)
+        String secretRevokedAt) {}

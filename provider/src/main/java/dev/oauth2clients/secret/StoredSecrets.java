@@ -96,6 +96,20 @@ public record StoredSecrets(
         previousHash == null ? NEVER : previousExpiresAt);
   }
 
+  /** Which of a client's secrets a reported hash was, if any of its live ones. */
+  public enum Reported {
+    CURRENT,
+    PREVIOUS,
+    NOT_LIVE
+  }
+
+  /** Why a presented secret that matches neither live hash stopped working, if it was revoked. */
+  public enum Revocation {
+    BY_ADMIN,
+    REPORTED,
+    NONE
+  }
+
   /**
    * An admin's revocation: no secret of the owner works any more. The hashes are kept apart, never
    * to authenticate with, only to recognise a revoked secret (a second revocation keeps the
@@ -103,32 +117,69 @@ public record StoredSecrets(
    */
   public static void revokeAll(ClientModel client) {
     StoredSecrets secrets = of(client);
-    String revoked =
-        Stream.of(
-                client.getAttribute(ClientAttributes.REVOKED_SECRET_HASHES),
-                secrets.currentHash,
-                secrets.previousHash)
-            .filter(Objects::nonNull)
-            .collect(Collectors.joining(" "));
     client.setAttribute(ClientAttributes.SECRET_REVOKED_BY_ADMIN, "true");
-    set(client, ClientAttributes.REVOKED_SECRET_HASHES, revoked.isEmpty() ? null : revoked);
+    keep(client, ClientAttributes.REVOKED_SECRET_HASHES, secrets.currentHash, secrets.previousHash);
     new StoredSecrets(null, NEVER, null, NEVER).writeTo(client);
   }
 
-  /** The owner's rotation lifts an admin's revocation, which is what the admin asked for. */
+  /**
+   * A report of a found secret revokes that secret only, if it still works at {@code now}: whoever
+   * reports the replaced secret of a rotation does not hold the new one, and may not take it away.
+   * A secret already expired or revoked is left as it is.
+   */
+  public static Reported revokeReported(ClientModel client, String hash, long now) {
+    StoredSecrets secrets = of(client);
+    if (hash.equals(secrets.currentHash) && !expired(secrets.currentExpiresAt, now)) {
+      keep(client, ClientAttributes.REPORTED_SECRET_HASHES, hash);
+      new StoredSecrets(null, NEVER, secrets.previousHash, secrets.previousExpiresAt)
+          .writeTo(client);
+      return Reported.CURRENT;
+    }
+    if (hash.equals(secrets.previousHash) && secrets.overlapping(now)) {
+      keep(client, ClientAttributes.REPORTED_SECRET_HASHES, hash);
+      secrets.withoutPrevious().writeTo(client);
+      return Reported.PREVIOUS;
+    }
+    return Reported.NOT_LIVE;
+  }
+
+  /** The owner's rotation lifts every revocation, which is what the admin or reporter asked for. */
   public static void liftRevocation(ClientModel client) {
     set(client, ClientAttributes.SECRET_REVOKED_BY_ADMIN, null);
     set(client, ClientAttributes.REVOKED_SECRET_HASHES, null);
+    set(client, ClientAttributes.REPORTED_SECRET_HASHES, null);
   }
 
-  /** Whether the candidate is a secret an admin revoked; each hash compared in constant time. */
-  public static boolean wasRevoked(ClientModel client, String candidate) {
-    String revoked = client.getAttribute(ClientAttributes.REVOKED_SECRET_HASHES);
+  /**
+   * Whether the candidate is a secret that was revoked, and how; every hash compared in constant
+   * time. Only a caller whose candidate matched a revoked hash learns anything.
+   */
+  public static Revocation revocationOf(ClientModel client, String candidate) {
+    boolean reported = anyMatches(client, ClientAttributes.REPORTED_SECRET_HASHES, candidate);
+    boolean byAdmin = anyMatches(client, ClientAttributes.REVOKED_SECRET_HASHES, candidate);
+    if (reported) {
+      return Revocation.REPORTED;
+    }
+    return byAdmin ? Revocation.BY_ADMIN : Revocation.NONE;
+  }
+
+  private static boolean anyMatches(ClientModel client, String attribute, String candidate) {
+    String hashes = client.getAttribute(attribute);
     boolean found = false;
-    for (String hash : revoked == null ? new String[0] : revoked.split(" ")) {
+    for (String hash : hashes == null ? new String[0] : hashes.split(" ")) {
       found |= ClientSecrets.matches(candidate, hash);
     }
     return found;
+  }
+
+  /** Adds the hashes to the space-separated list in {@code attribute}. */
+  private static void keep(ClientModel client, String attribute, String... hashes) {
+    String kept =
+        Stream.concat(Stream.of(client.getAttribute(attribute)), Stream.of(hashes))
+            .filter(Objects::nonNull)
+            .distinct()
+            .collect(Collectors.joining(" "));
+    set(client, attribute, kept.isEmpty() ? null : kept);
   }
 
   private static boolean expired(long expiresAt, long now) {

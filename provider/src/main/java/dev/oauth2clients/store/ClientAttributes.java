@@ -48,6 +48,13 @@ public final class ClientAttributes {
   public static final String REVOKED_SECRET_HASHES = "oauth2-clients.revoked-secret-sha256";
 
   /**
+   * The same for secrets revoked because someone reported them as found ({@code POST
+   * /oauth2-clients/revocations}), so that the token endpoint can say so to whoever still holds
+   * one.
+   */
+  public static final String REPORTED_SECRET_HASHES = "oauth2-clients.reported-secret-sha256";
+
+  /**
    * The client's redirect and post-logout URIs, as JSON, while it could get no tokens: Keycloak's
    * own places for them are empty then, so that it redirects nowhere (see {@code SignInTargets}).
    */

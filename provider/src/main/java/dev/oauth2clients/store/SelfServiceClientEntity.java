@@ -43,6 +43,17 @@ import jakarta.persistence.Table;
   @NamedQuery(
       name = "oauth2Clients.byRealm",
       query = "select c from SelfServiceClientEntity c where c.realmId = :realmId"),
+  // A reported secret is looked up by its hash (an index on each hash column), never by a scan.
+  @NamedQuery(
+      name = "oauth2Clients.bySecretHash",
+      query =
+          "select c from SelfServiceClientEntity c where c.secretHash in :hashes"
+              + " and c.realmId = :realmId"),
+  @NamedQuery(
+      name = "oauth2Clients.byPreviousSecretHash",
+      query =
+          "select c from SelfServiceClientEntity c where c.previousSecretHash in :hashes"
+              + " and c.realmId = :realmId"),
   @NamedQuery(
       name = "oauth2Clients.deleteByRealm",
       query = "delete from SelfServiceClientEntity c where c.realmId = :realmId"),
@@ -131,6 +142,13 @@ public class SelfServiceClientEntity {
 
   @Column(name = "PREVIOUS_SECRET_HASH", length = 64)
   private String previousSecretHash;
+
+  /**
+   * Milliseconds since the epoch when the current secret was revoked (by an admin, or because
+   * someone reported it); null while it works, and again after the owner's next rotation.
+   */
+  @Column(name = "SECRET_REVOKED_AT")
+  private Long secretRevokedAt;
 
   public String getId() {
     return id;
@@ -272,5 +290,13 @@ public class SelfServiceClientEntity {
 
   public void setPreviousSecretHash(String previousSecretHash) {
     this.previousSecretHash = previousSecretHash;
+  }
+
+  public Long getSecretRevokedAt() {
+    return secretRevokedAt;
+  }
+
+  public void setSecretRevokedAt(Long secretRevokedAt) {
+    this.secretRevokedAt = secretRevokedAt;
   }
 }

@@ -4,7 +4,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -146,6 +148,26 @@ public final class SelfServiceClientStore {
         .setParameter("hash", hash)
         .setParameter("at", at)
         .executeUpdate();
+  }
+
+  /**
+   * The realm's rows whose current or previous secret has one of these hashes: two index lookups,
+   * whatever the realm's size.
+   */
+  public List<SelfServiceClientEntity> withSecretHashes(String realmId, Collection<String> hashes) {
+    if (hashes.isEmpty()) {
+      return List.of();
+    }
+    Map<String, SelfServiceClientEntity> rows = new LinkedHashMap<>();
+    for (String query :
+        List.of("oauth2Clients.bySecretHash", "oauth2Clients.byPreviousSecretHash")) {
+      em.createNamedQuery(query, SelfServiceClientEntity.class)
+          .setParameter("realmId", realmId)
+          .setParameter("hashes", hashes)
+          .getResultList()
+          .forEach(row -> rows.putIfAbsent(row.getId(), row));
+    }
+    return List.copyOf(rows.values());
   }
 
   /** Every row of the realm. */

@@ -7,6 +7,7 @@ import dev.oauth2clients.representation.ApiError;
 import dev.oauth2clients.representation.ApiException;
 import dev.oauth2clients.representation.Json;
 import dev.oauth2clients.representation.OAuth2ClientView;
+import dev.oauth2clients.service.LeakReports;
 import dev.oauth2clients.service.OwnClients;
 import dev.oauth2clients.transport.graphql.GraphqlEndpoint;
 import jakarta.ws.rs.DELETE;
@@ -200,6 +201,24 @@ public class OAuth2ClientsResource {
   @Produces(SDL)
   public String graphqlSchema() {
     return GraphqlEndpoint.SCHEMA;
+  }
+
+  /**
+   * A report of secrets found outside their owners' hands (Leak response): no token, as whoever
+   * found a secret may report it. The answer is the same whatever the report held.
+   */
+  @POST
+  @Path("revocations")
+  public Response reportFoundSecrets(
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+    try {
+      requireJsonAccepted();
+      LeakReports.report(
+          session, realm, RequestBodies.readObject(contentType, body, RequestBodies.JSON));
+      return uncached(Response.accepted().type(Json.MEDIA_TYPE).entity("{}").build());
+    } catch (ApiException refusal) {
+      return uncached(ErrorResponses.toResponse(refusal, realm.getName()));
+    }
   }
 
   /**
