@@ -12,6 +12,7 @@ import dev.oauth2clients.testsupport.BrowserLogin;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.KeycloakCluster;
 import dev.oauth2clients.testsupport.KeycloakServer;
+import dev.oauth2clients.testsupport.LeakReports;
 import dev.oauth2clients.testsupport.Pause;
 import dev.oauth2clients.testsupport.TestRealm;
 import java.time.Duration;
@@ -78,6 +79,26 @@ class TwoNodeClusterIT {
         refresh.status() == 400 || refresh.status() == 401,
         "node 2 must refuse the deleted client's refresh token: " + refresh);
     assertEquals(404, onNode2.api("alice").read(clientId).status());
+  }
+
+  /** Both nodes warmed their client caches with the secret; a report on one ends it on both. */
+  @Test
+  void aSecretReportedOnOneNodeFailsOnBothAtOnce() {
+    JsonNode client = onNode1.api("alice").createNamed("Leaked in a cluster");
+    String clientId = client.get("client_id").asText();
+    String secret = client.get("client_secret").asText();
+    assertEquals(200, onNode1.tokens().clientCredentials(clientId, secret).status());
+    assertEquals(200, onNode2.tokens().clientCredentials(clientId, secret).status());
+
+    HttpResult reported = LeakReports.report(onNode2.url(), List.of(secret));
+    assertEquals(202, reported.status(), reported::toString);
+
+    for (TestRealm node : List.of(onNode1, onNode2)) {
+      HttpResult refused = node.tokens().clientCredentials(clientId, secret);
+      assertEquals(401, refused.status(), refused::toString);
+      assertTrue(refused.json().get("error_description").asText().contains("reported"));
+      assertFalse(node.api("alice").read(clientId).json().get("secret_revoked_at").isNull());
+    }
   }
 
   @Test

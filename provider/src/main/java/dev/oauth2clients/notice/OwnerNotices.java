@@ -26,10 +26,16 @@ public final class OwnerNotices {
     queue(session, realm, Notice.of(NoticeKind.SECRET_ROTATED, realm, client));
   }
 
-  /** One of the client's secrets was revoked: reported as found, or by an admin. */
+  /**
+   * One of the client's secrets was revoked: reported as found, or by an admin. The outbox's next
+   * drain sends it, not the request: a leak report's answer must take as long whether or not it
+   * revoked anything, whatever the mail server's pace.
+   */
   public static void secretRevoked(
       KeycloakSession session, RealmModel realm, SelfServiceClient client) {
-    queue(session, realm, Notice.of(NoticeKind.SECRET_REVOKED, realm, client));
+    if (SmtpSettings.configured(realm)) {
+      keep(session, Notice.of(NoticeKind.SECRET_REVOKED, realm, client));
+    }
   }
 
   /** The reminder {@code expiry-notice-days} before the client's secret expires. */
@@ -40,12 +46,16 @@ public final class OwnerNotices {
   private static void queue(KeycloakSession session, RealmModel realm, Notice notice) {
     // Without a server nothing is kept, so that a realm that gets one later is not flooded.
     if (SmtpSettings.configured(realm)) {
-      new NoticeStore(session).add(notice.toRow(System.currentTimeMillis()));
+      keep(session, notice);
       session
           .getTransactionManager()
           .enlistAfterCompletion(
               new SendAfterCommit(
                   session.getKeycloakSessionFactory(), notice.realmId(), notice.ownerId()));
     }
+  }
+
+  private static void keep(KeycloakSession session, Notice notice) {
+    new NoticeStore(session).add(notice.toRow(System.currentTimeMillis()));
   }
 }

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oauth2clients.secret.StoredSecrets.Match;
+import java.lang.reflect.Proxy;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.keycloak.models.ClientModel;
 
 class StoredSecretsTest {
 
@@ -78,5 +82,80 @@ class StoredSecretsTest {
     assertEquals(Match.PREVIOUS, twice.match(NEW, NOW + 2));
     assertEquals(Match.CURRENT, twice.match(third, NOW + 2));
     assertEquals(Match.WRONG, twice.withoutPrevious().match(NEW, NOW + 2));
+  }
+
+  @Test
+  void aReportedCurrentSecretEndsAloneAndTheOverlapRunsOut() {
+    ClientModel client = clientWith(rotatedWithOverlap());
+    assertEquals(
+        StoredSecrets.Reported.CURRENT,
+        StoredSecrets.revokeReported(client, ClientSecrets.hash(NEW), NOW));
+    StoredSecrets after = StoredSecrets.of(client);
+    assertEquals(Match.WRONG, after.match(NEW, NOW));
+    assertEquals(Match.PREVIOUS, after.match(OLD, NOW), "the reporter did not hold the old one");
+    assertEquals(StoredSecrets.Revocation.REPORTED, StoredSecrets.revocationOf(client, NEW));
+    assertEquals(StoredSecrets.Revocation.NONE, StoredSecrets.revocationOf(client, OLD));
+    assertEquals(
+        StoredSecrets.Reported.NOT_LIVE,
+        StoredSecrets.revokeReported(client, ClientSecrets.hash(NEW), NOW),
+        "a second report changes nothing");
+  }
+
+  @Test
+  void aReportedPreviousSecretEndsTheOverlapAndTheCurrentOneWorks() {
+    ClientModel client = clientWith(rotatedWithOverlap());
+    assertEquals(
+        StoredSecrets.Reported.PREVIOUS,
+        StoredSecrets.revokeReported(client, ClientSecrets.hash(OLD), NOW));
+    StoredSecrets after = StoredSecrets.of(client);
+    assertEquals(Match.CURRENT, after.match(NEW, NOW));
+    assertNull(after.previousHash());
+    assertEquals(StoredSecrets.Revocation.REPORTED, StoredSecrets.revocationOf(client, OLD));
+  }
+
+  @Test
+  void aSecretThatNoLongerWorksIsNotRevokedAgain() {
+    ClientModel client = clientWith(rotatedWithOverlap());
+    long afterOverlap = NOW + 61;
+    assertEquals(
+        StoredSecrets.Reported.NOT_LIVE,
+        StoredSecrets.revokeReported(client, ClientSecrets.hash(OLD), afterOverlap));
+    assertEquals(StoredSecrets.Revocation.NONE, StoredSecrets.revocationOf(client, OLD));
+  }
+
+  @Test
+  void anAdminsRevocationIsToldApartFromAReportAndARotationLiftsBoth() {
+    ClientModel client = clientWith(rotatedWithOverlap());
+    StoredSecrets.revokeReported(client, ClientSecrets.hash(OLD), NOW);
+    StoredSecrets.revokeAll(client);
+    assertEquals(StoredSecrets.Revocation.BY_ADMIN, StoredSecrets.revocationOf(client, NEW));
+    assertEquals(StoredSecrets.Revocation.REPORTED, StoredSecrets.revocationOf(client, OLD));
+    StoredSecrets.liftRevocation(client);
+    assertEquals(StoredSecrets.Revocation.NONE, StoredSecrets.revocationOf(client, NEW));
+    assertEquals(StoredSecrets.Revocation.NONE, StoredSecrets.revocationOf(client, OLD));
+  }
+
+  private static StoredSecrets rotatedWithOverlap() {
+    return StoredSecrets.first(ClientSecrets.hash(OLD), StoredSecrets.NEVER)
+        .rotated(ClientSecrets.hash(NEW), StoredSecrets.NEVER, 60, NOW);
+  }
+
+  /** A client model that holds attributes and nothing else: all these methods touch. */
+  private static ClientModel clientWith(StoredSecrets secrets) {
+    Map<String, String> attributes = new HashMap<>();
+    ClientModel client =
+        (ClientModel)
+            Proxy.newProxyInstance(
+                ClientModel.class.getClassLoader(),
+                new Class<?>[] {ClientModel.class},
+                (proxy, method, args) ->
+                    switch (method.getName()) {
+                      case "getAttribute" -> attributes.get((String) args[0]);
+                      case "setAttribute" -> attributes.put((String) args[0], (String) args[1]);
+                      case "removeAttribute" -> attributes.remove((String) args[0]);
+                      default -> throw new UnsupportedOperationException(method.getName());
+                    });
+    secrets.writeTo(client);
+    return client;
   }
 }
