@@ -26,13 +26,21 @@ final class Counters {
   /** In Prometheus text {@code oauth2_clients_token_grants_total}. */
   static final String TOKEN_GRANTS = "oauth2.clients.token.grants";
 
-  /** Where Keycloak's own meters are, and what its {@code /metrics} serves. */
-  static final Counters GLOBAL = new Counters(Metrics.globalRegistry);
+  private static final Series OPERATION_SERIES =
+      new Series(OPERATIONS, "operation", "Operations on self-service OAuth2 clients, by outcome");
+  private static final Series GRANT_SERIES =
+      new Series(
+          TOKEN_GRANTS,
+          "grant_type",
+          "Token endpoint answers to self-service OAuth2 clients, by outcome");
 
   private static final Logger LOG = Logger.getLogger(Counters.class);
   private static final Outcome[] OUTCOMES = Outcome.values();
   private static final Operation[] OPERATION_VALUES = Operation.values();
   private static final GrantType[] GRANT_TYPES = GrantType.values();
+
+  /** Where Keycloak's own meters are, and what its {@code /metrics} serves. */
+  static final Counters GLOBAL = new Counters(Metrics.globalRegistry);
 
   private final MeterRegistry registry;
   private final ConcurrentMap<String, RealmCounters> realms = new ConcurrentHashMap<>();
@@ -72,24 +80,27 @@ final class Counters {
     for (Outcome outcome : OUTCOMES) {
       for (Operation operation : OPERATION_VALUES) {
         operations[index(operation.ordinal(), outcome)] =
-            Counter.builder(OPERATIONS)
-                .description("Operations on self-service OAuth2 clients, by outcome")
-                .tag("realm", realm)
-                .tag("operation", operation.label)
-                .tag("outcome", outcome.label)
-                .register(registry);
+            OPERATION_SERIES.register(registry, realm, operation.label, outcome);
       }
       for (GrantType grantType : GRANT_TYPES) {
         grants[index(grantType.ordinal(), outcome)] =
-            Counter.builder(TOKEN_GRANTS)
-                .description("Token endpoint answers to self-service OAuth2 clients, by outcome")
-                .tag("realm", realm)
-                .tag("grant_type", grantType.label)
-                .tag("outcome", outcome.label)
-                .register(registry);
+            GRANT_SERIES.register(registry, realm, grantType.label, outcome);
       }
     }
     return new RealmCounters(operations, grants);
+  }
+
+  /** A counter's name, description and the label that, with realm and outcome, tells its series. */
+  private record Series(String name, String label, String description) {
+
+    Counter register(MeterRegistry registry, String realm, String value, Outcome outcome) {
+      return Counter.builder(name)
+          .description(description)
+          .tag("realm", realm)
+          .tag(label, value)
+          .tag("outcome", outcome.label)
+          .register(registry);
+    }
   }
 
   /** One realm's counters, indexed by label and outcome. */
