@@ -19,8 +19,9 @@ import org.keycloak.models.RealmModel;
  * {@code oauth2_clients_token_grants_total{realm, grant_type, outcome}}: the token endpoint's
  * answers to self-service clients, read from the user events Keycloak sends for each of its three
  * grant types. The listener is global, so no realm has to name it, and it runs on every event of
- * every realm: anything but a grant's event is left at one comparison, and the client a grant names
- * is the one the token endpoint has just authenticated, or one lookup in Keycloak's client cache.
+ * every realm: anything but a grant's event is left after six comparisons, and the client a grant
+ * names is the one the token endpoint has just authenticated, or one lookup in Keycloak's client
+ * cache.
  */
 public class TokenGrantMetrics implements GlobalEventListenerFactory {
 
@@ -50,10 +51,11 @@ public class TokenGrantMetrics implements GlobalEventListenerFactory {
      * request's {@code grant_type} in a detail; where it names another grant (one that sends the
      * same event type, as OID4VC's pre-authorized code does), the event is not one of these.
      */
-    static GrantType of(EventType type, String grantTypeDetail) {
+    static GrantType of(EventType type, Map<String, String> details) {
       for (GrantType grant : VALUES) {
         if (type == grant.success || type == grant.error) {
-          return grantTypeDetail == null || grantTypeDetail.equals(grant.label) ? grant : null;
+          String named = details == null ? null : details.get(Details.GRANT_TYPE);
+          return named == null || named.equals(grant.label) ? grant : null;
         }
       }
       return null;
@@ -70,9 +72,7 @@ public class TokenGrantMetrics implements GlobalEventListenerFactory {
   }
 
   private static void count(KeycloakSession session, Event event) {
-    Map<String, String> details = event.getDetails();
-    GrantType grant =
-        GrantType.of(event.getType(), details == null ? null : details.get(Details.GRANT_TYPE));
+    GrantType grant = GrantType.of(event.getType(), event.getDetails());
     if (grant == null || event.getClientId() == null) {
       return;
     }
