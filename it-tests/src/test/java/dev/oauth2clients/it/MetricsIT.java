@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.oauth2clients.testsupport.ClientsApi;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.KeycloakServer;
+import dev.oauth2clients.testsupport.LeakReports;
 import dev.oauth2clients.testsupport.MetricsScrape;
 import dev.oauth2clients.testsupport.TestRealm;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +61,13 @@ class MetricsIT {
         realm.tokens().refresh(clientId, secret, granted.json().get("refresh_token").asText());
     assertEquals(200, refreshed.status(), refreshed::toString);
 
+    // A leak report counts each secret it revoked; a malformed one is refused.
+    JsonNode leaked = api.createNamed("Metered and leaked");
+    assertEquals(
+        202,
+        LeakReports.report(realm.url(), List.of(leaked.get("client_secret").asText())).status());
+    assertEquals(400, LeakReports.raw(realm.url(), ClientsApi.JSON, "{}").status());
+
     // GraphQL's operations go through the same service, and count the same.
     HttpResult deleted =
         api.raw(
@@ -77,8 +85,10 @@ class MetricsIT {
     MetricsScrape after = MetricsScrape.of(KeycloakServer.get());
     Map<String, Integer> operations =
         Map.of(
-            "create/success", 1,
+            "create/success", 2,
             "create/refused", 1,
+            "revoke/success", 1,
+            "revoke/refused", 1,
             "update/success", 1,
             "rotate/success", 1,
             "delete/success", 1);

@@ -2,6 +2,8 @@ package dev.oauth2clients.leak;
 
 import dev.oauth2clients.client.SelfServiceClient;
 import dev.oauth2clients.client.SelfServiceClients;
+import dev.oauth2clients.metrics.OperationMetrics;
+import dev.oauth2clients.metrics.Outcome;
 import dev.oauth2clients.notice.OwnerNotices;
 import dev.oauth2clients.policy.RealmPolicy;
 import dev.oauth2clients.secret.ClientSecrets;
@@ -64,6 +66,7 @@ public final class SecretRevocations {
       for (String hash : hashesOf(row, hashes)) {
         if (clients.revokeReported(client.get(), hash) != Reported.NOT_LIVE) {
           OwnerNotices.secretRevoked(session, realm, client.get());
+          OperationMetrics.revoked(session, realm, Outcome.SUCCESS);
           revoked++;
         }
       }
@@ -75,6 +78,7 @@ public final class SecretRevocations {
   public void revokeAllByAdmin(SelfServiceClient client) {
     clients.revokeAllByAdmin(client);
     OwnerNotices.secretRevoked(session, realm, client);
+    OperationMetrics.revoked(session, realm, Outcome.SUCCESS);
   }
 
   /**

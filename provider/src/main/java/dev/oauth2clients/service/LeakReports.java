@@ -2,6 +2,9 @@ package dev.oauth2clients.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oauth2clients.leak.SecretRevocations;
+import dev.oauth2clients.metrics.OperationMetrics;
+import dev.oauth2clients.metrics.Outcome;
+import dev.oauth2clients.representation.ApiException;
 import dev.oauth2clients.validation.ReportedSecrets;
 import java.util.List;
 import org.keycloak.models.KeycloakSession;
@@ -24,7 +27,13 @@ public final class LeakReports {
 
   public static void report(KeycloakSession session, RealmModel realm, ObjectNode body) {
     long arrived = System.nanoTime();
-    List<String> candidates = ReportedSecrets.of(body);
+    List<String> candidates;
+    try {
+      candidates = ReportedSecrets.of(body);
+    } catch (ApiException refused) {
+      OperationMetrics.revoked(session, realm, Outcome.REFUSED);
+      throw refused;
+    }
     String realmId = realm.getId();
     KeycloakModelUtils.runJobInTransaction(
         session.getKeycloakSessionFactory(),
