@@ -6,11 +6,11 @@ import java.util.function.LongSupplier;
 
 /**
  * How long a leak report's answer takes: never less than {@link #FLOOR}, and never less than the
- * slowest report of the last one to two minutes took, with a margin. A report that revoked
- * something does more writes than one that did not; a fixed floor alone hides that only while the
- * server is quick, and a loaded database makes a revocation slower than any fixed floor. Following
- * the slowest recent report keeps hits and misses equally long under load too: only the first slow
- * report after a quiet spell stands out, once.
+ * slowest report of the last 10 to 20 seconds took, with a margin, up to {@link #CEILING}. A report
+ * that revoked something does more writes than one that did not; a fixed floor alone hides that
+ * only while the server is quick, and a loaded database makes a revocation slower than any fixed
+ * floor. Following the slowest recent report keeps hits and misses equally long under load too:
+ * only the first slow report after a quiet spell stands out, once.
  */
 final class EvenAnswerTime {
 
@@ -20,7 +20,14 @@ final class EvenAnswerTime {
    */
   static final Duration FLOOR = Duration.ofMillis(30);
 
-  private static final long WINDOW = Duration.ofMinutes(1).toNanos();
+  /**
+   * Beyond this a server is in trouble anyway; answers that all waited longer would hold a worker
+   * thread each for as long, which a flood of reports could turn against the server.
+   */
+  static final Duration CEILING = Duration.ofSeconds(2);
+
+  /** Short, so that one slow report (a cold start, a pause) slows the answers briefly. */
+  static final Duration WINDOW = Duration.ofSeconds(10);
 
   private final LongSupplier clock;
   private long windowStart;
@@ -42,7 +49,7 @@ final class EvenAnswerTime {
   synchronized long answerNanos() {
     roll();
     long slowest = Math.max(slowestNow, slowestBefore);
-    return Math.max(FLOOR.toNanos(), slowest + slowest / 4);
+    return Math.min(CEILING.toNanos(), Math.max(FLOOR.toNanos(), slowest + slowest / 4));
   }
 
   /** Waits until the answer's time has passed since {@code arrived} ({@link System#nanoTime}). */
@@ -54,12 +61,12 @@ final class EvenAnswerTime {
     }
   }
 
-  /** Moves to a new window each minute; a window with nothing in it forgets the one before. */
+  /** Moves to a new window every {@link #WINDOW}; a window that passed unseen forgets the last. */
   private void roll() {
     long now = clock.getAsLong();
     long elapsed = now - windowStart;
-    if (elapsed >= WINDOW) {
-      slowestBefore = elapsed >= 2 * WINDOW ? 0 : slowestNow;
+    if (elapsed >= WINDOW.toNanos()) {
+      slowestBefore = elapsed >= 2 * WINDOW.toNanos() ? 0 : slowestNow;
       slowestNow = 0;
       windowStart = now;
     }

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 class EvenAnswerTimeTest {
 
   private static final long MS = 1_000_000L;
-  private static final long MINUTE = Duration.ofMinutes(1).toNanos();
+  private static final long WINDOW = EvenAnswerTime.WINDOW.toNanos();
 
-  private final AtomicLong now = new AtomicLong(5 * MINUTE);
+  private final AtomicLong now = new AtomicLong(5 * WINDOW);
   private final EvenAnswerTime answerTime = new EvenAnswerTime(now::get);
 
   @Test
@@ -29,15 +29,21 @@ class EvenAnswerTimeTest {
   }
 
   @Test
-  void theSlowestIsRememberedForAtLeastAMinuteAndForgottenAfterTwo() {
+  void theSlowestIsRememberedForAtLeastAWindowAndForgottenAfterTwo() {
     answerTime.took(80 * MS);
-    now.addAndGet(MINUTE + MS);
-    assertEquals(100 * MS, answerTime.answerNanos(), "the minute before still counts");
+    now.addAndGet(WINDOW + MS);
+    assertEquals(100 * MS, answerTime.answerNanos(), "the window before still counts");
     answerTime.took(40 * MS);
-    now.addAndGet(MINUTE);
-    assertEquals(50 * MS, answerTime.answerNanos(), "the oldest minute is gone");
-    now.addAndGet(2 * MINUTE);
+    now.addAndGet(WINDOW);
+    assertEquals(50 * MS, answerTime.answerNanos(), "the oldest window is gone");
+    now.addAndGet(2 * WINDOW);
     assertEquals(EvenAnswerTime.FLOOR.toNanos(), answerTime.answerNanos());
+  }
+
+  @Test
+  void noAnswerWaitsLongerThanTheCeiling() {
+    answerTime.took(Duration.ofSeconds(30).toNanos());
+    assertEquals(EvenAnswerTime.CEILING.toNanos(), answerTime.answerNanos());
   }
 
   @Test
