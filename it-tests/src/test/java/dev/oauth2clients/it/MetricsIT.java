@@ -24,7 +24,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * its labels, and never an owner's or a client's id among them. The realm is this class's own, so
  * the increases are this test's whatever else runs.
  */
-@LineIndependent
 class MetricsIT {
 
   private static final String OPERATIONS = "oauth2_clients_operations_total";
