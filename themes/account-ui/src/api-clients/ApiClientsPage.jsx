@@ -211,16 +211,24 @@ function ClientStatus({ client }) {
 
 /**
  * When the secret stops working and, during a rotation's overlap, when the previous one does; the
- * owner may end the overlap early once every program has switched.
+ * owner may end the overlap early once every program has switched. A revoked secret (reported as
+ * found, or revoked by an admin) outranks its expiry: only a rotation brings the client back.
  */
 function SecretLifecycle({ client, onEndOverlap }) {
   const id = client.client_id;
   const expiresAt = fromEpochSeconds(client.client_secret_expires_at);
   const previousExpiresAt = fromEpochSeconds(client.previous_secret_expires_at);
+  const revokedAt = fromRfc3339(client.secret_revoked_at);
   return (
     <>
       <div data-testid={`secret-expiry-${id}`}>
-        <SecretExpiry expiresAt={expiresAt} />
+        {revokedAt ? (
+          <span className="pf-v5-u-danger-color-100" data-testid={`secret-revoked-${id}`}>
+            Revoked <Timestamp date={revokedAt} />; rotate the secret to get a new one
+          </span>
+        ) : (
+          <SecretExpiry expiresAt={expiresAt} />
+        )}
       </div>
       {previousExpiresAt && (
         <div data-testid={`previous-secret-expiry-${id}`} className="pf-v5-u-font-size-sm">

@@ -12,6 +12,7 @@ import dev.oauth2clients.policy.PolicySetting;
 import dev.oauth2clients.testsupport.Admin;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.Json;
+import dev.oauth2clients.testsupport.LeakReports;
 import dev.oauth2clients.testsupport.TestRealm;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,6 +141,25 @@ class AccountConsoleIT {
         "only an administrator deletes a client they disabled");
     String id = realm.admin().findClient(realm.name(), clientId).get("id").asText();
     Admin.expect(204, realm.admin().call("DELETE", "/" + realm.name() + "/clients/" + id, null));
+  }
+
+  /** A secret someone reported as found is shown as revoked until the owner rotates it. */
+  @Test
+  void aReportedSecretIsShownAsRevoked() {
+    JsonNode created = realm.api("dana").createNamed("Found on a paste site");
+    String clientId = created.get("client_id").asText();
+    assertEquals(
+        202,
+        LeakReports.report(realm.url(), List.of(created.get("client_secret").asText())).status());
+
+    browser.go(realm.url() + "/account/");
+    browser.click(By.linkText("API clients"));
+
+    assertShowsMoment(
+        testId("secret-revoked-" + clientId),
+        realm.api("dana").read(clientId).json().get("secret_revoked_at"));
+    assertTrue(browser.visible(testId("secret-revoked-" + clientId)).getText().contains("rotate"));
+    assertEquals(204, realm.api("dana").delete(clientId).status());
   }
 
   @Test
