@@ -134,6 +134,16 @@ final class KeycloakProcess {
     return baseUrl;
   }
 
+  /** The management interface ({@code /metrics}, {@code /health}), where Keycloak enables it. */
+  String managementUrl() {
+    String option = "--http-management-port=";
+    return command.stream()
+        .filter(argument -> argument.startsWith(option))
+        .map(argument -> "http://localhost:" + argument.substring(option.length()))
+        .findFirst()
+        .orElseThrow();
+  }
+
   Path log() {
     return log;
   }
