@@ -131,6 +131,7 @@ final class ClientCopies {
       }
       markFollowed(db, realmId);
       db.commit();
+      analyze(db);
       return first;
     }
   }
@@ -157,6 +158,21 @@ final class ClientCopies {
       insert.setString(2, FOLLOWED);
       insert.setString(3, Boolean.parseBoolean(enabled) + " " + (role == null ? "" : role));
       insert.executeUpdate();
+    }
+  }
+
+  /**
+   * Gives PostgreSQL's planner the statistics of the tables as they now are, as its autovacuum
+   * would some time after a bulk load; this machine's server runs without autovacuum, and without
+   * statistics the planner read the realm's whole index for every leak report (6 ms instead of
+   * 0.3 ms for the lookup of 8 hashes).
+   */
+  private static void analyze(Connection db) throws SQLException {
+    if (db.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+      db.setAutoCommit(true);
+      try (var statement = db.createStatement()) {
+        statement.execute("analyze");
+      }
     }
   }
 
