@@ -164,8 +164,8 @@ final class ClientCopies {
   /**
    * Gives PostgreSQL's planner the statistics of the tables as they now are, as its autovacuum
    * would some time after a bulk load; this machine's server runs without autovacuum, and without
-   * statistics the planner read the realm's whole index for every leak report (6 ms instead of
-   * 0.3 ms for the lookup of 8 hashes).
+   * statistics the planner read the realm's whole index for every leak report (6 ms instead of 0.3
+   * ms for the lookup of 8 hashes).
    */
   private static void analyze(Connection db) throws SQLException {
     if (db.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {

@@ -147,13 +147,7 @@ final class InventoryLatencyBenchmark {
       System.out.println("  " + summary);
     }
     for (LatencySummary summary : List.of(result.plain(), result.filtered())) {
-      System.out.println(
-          Text.format(
-              "p95 of %-56s %.1f ms (goal ≤ %.0f ms: %s)",
-              summary.label() + ":",
-              summary.p95(),
-              InventoryLatencyResult.GOAL_P95_MILLIS,
-              result.met(summary) ? "met" : "not met"));
+      summary.printP95Against(InventoryLatencyResult.GOAL_P95_MILLIS);
     }
   }
 }

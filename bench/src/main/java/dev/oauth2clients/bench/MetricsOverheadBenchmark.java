@@ -32,7 +32,8 @@ import java.util.stream.Stream;
  * oauth2_clients_token_grants_total} is printed, and its total after the rounds too.
  *
  * <p>Settings: {@code bench.threads} and {@code bench.seconds} as item 1; {@code
- * bench.metrics.warmup} seconds per client (30), {@code bench.metrics.rounds} (30).
+ * bench.metrics.warmup} seconds per client (60: the server with metrics runs from a freshly built
+ * copy, and 30 s left its JIT still warming through the rounds), {@code bench.metrics.rounds} (30).
  */
 final class MetricsOverheadBenchmark {
 
@@ -41,10 +42,17 @@ final class MetricsOverheadBenchmark {
   private final String databaseKind;
   private final int rounds = Integer.getInteger("bench.metrics.rounds", 30);
   private final Duration warmup =
-      Duration.ofSeconds(Integer.getInteger("bench.metrics.warmup", 30));
+      Duration.ofSeconds(Integer.getInteger("bench.metrics.warmup", 60));
+
+  private String databaseVersion;
 
   MetricsOverheadBenchmark(String databaseKind) {
     this.databaseKind = databaseKind;
+  }
+
+  /** The servers' database, as the run's header names it; null before {@link #run}. */
+  String databaseVersion() {
+    return databaseVersion;
   }
 
   /** One server's side of the comparison: its load and its self-service clients. */
@@ -68,6 +76,7 @@ final class MetricsOverheadBenchmark {
       on =
           KeycloakServer.startWith(
               databaseKind, "metrics-on", withMetricsHome, List.of("--metrics-enabled=true"));
+      databaseVersion = Environment.databaseVersion(off) + " (each of item 7's two servers)";
       System.out.println("  off: " + off.baseUrl() + ", on: " + on.baseUrl());
       return measure(database, side(off), side(on));
     } finally {

@@ -176,13 +176,7 @@ final class RevocationLatencyBenchmark {
             "ratio hits / misses: p50 %.3f, p95 %.3f (≈ 1: the answer's time must not tell)",
             result.latency().p50Ratio(), result.latency().p95Ratio()));
     for (LatencySummary summary : List.of(result.misses(), result.hits())) {
-      System.out.println(
-          Text.format(
-              "p95 of %-40s %.1f ms (goal ≤ %.0f ms: %s)",
-              summary.label() + ":",
-              summary.p95(),
-              RevocationLatencyResult.GOAL_P95_MILLIS,
-              result.met(summary) ? "met" : "not met"));
+      summary.printP95Against(RevocationLatencyResult.GOAL_P95_MILLIS);
     }
   }
 }
