@@ -41,6 +41,11 @@ import jakarta.persistence.Table;
           "select count(c) from SelfServiceClientEntity c where c.realmId = :realmId"
               + " and c.ownerId = :ownerId"),
   @NamedQuery(
+      name = "oauth2Clients.byClientIds",
+      query =
+          "select c from SelfServiceClientEntity c where c.realmId = :realmId"
+              + " and c.clientId in :clientIds"),
+  @NamedQuery(
       name = "oauth2Clients.byRealm",
       query = "select c from SelfServiceClientEntity c where c.realmId = :realmId"),
   // A reported secret is looked up by its hash (an index on each hash column), never by a scan.

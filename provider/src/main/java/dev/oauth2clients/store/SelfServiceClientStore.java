@@ -170,6 +170,50 @@ public final class SelfServiceClientStore {
     return List.copyOf(rows.values());
   }
 
+  /**
+   * One page of the realm's rows that meet {@code criteria}, oldest first. The query holds exactly
+   * the conditions asked for, so that the database can use the (realm, owner) or (realm, created)
+   * index; nothing but the page is read.
+   */
+  public List<SelfServiceClientEntity> inventory(
+      String realmId, InventoryCriteria criteria, int first, int max) {
+    StringBuilder jpql =
+        new StringBuilder("select c from SelfServiceClientEntity c where c.realmId = :realmId");
+    if (criteria.ownerId() != null) {
+      jpql.append(" and c.ownerId = :ownerId");
+    }
+    if (criteria.idleSince() != null) {
+      jpql.append(" and coalesce(c.lastUsedAt, c.createdAt) <= :idleSince");
+    }
+    if (Boolean.TRUE.equals(criteria.neverExpires())) {
+      jpql.append(" and c.secretExpiresAt is null and c.secretRevokedAt is null");
+    } else if (Boolean.FALSE.equals(criteria.neverExpires())) {
+      jpql.append(" and (c.secretExpiresAt is not null or c.secretRevokedAt is not null)");
+    }
+    jpql.append(" order by c.createdAt, c.clientId");
+    var query =
+        em.createQuery(jpql.toString(), SelfServiceClientEntity.class)
+            .setParameter("realmId", realmId);
+    if (criteria.ownerId() != null) {
+      query.setParameter("ownerId", criteria.ownerId());
+    }
+    if (criteria.idleSince() != null) {
+      query.setParameter("idleSince", criteria.idleSince());
+    }
+    return query.setFirstResult(first).setMaxResults(max).getResultList();
+  }
+
+  /** The realm's rows with these Keycloak client ids: one query, whatever the realm's size. */
+  public List<SelfServiceClientEntity> withClientIds(String realmId, Collection<String> clientIds) {
+    if (clientIds.isEmpty()) {
+      return List.of();
+    }
+    return em.createNamedQuery("oauth2Clients.byClientIds", SelfServiceClientEntity.class)
+        .setParameter("realmId", realmId)
+        .setParameter("clientIds", clientIds)
+        .getResultList();
+  }
+
   /** Every row of the realm. */
   public List<SelfServiceClientEntity> allInRealm(String realmId) {
     return em.createNamedQuery("oauth2Clients.byRealm", SelfServiceClientEntity.class)

@@ -91,7 +91,8 @@ class ApiDocumentsTest {
   }
 
   @Test
-  void everyOperationNeedsTheUserTokenExceptTheDocumentsLeakReportsAndPreflight() throws IOException {
+  void everyOperationNeedsTheUserTokenExceptTheDocumentsLeakReportsAndPreflight()
+      throws IOException {
     JsonNode document = document();
     assertEquals(
         "bearer", document.at("/components/securitySchemes/userAccessToken/scheme").asText());

@@ -153,6 +153,23 @@ public final class Admin {
             Json.MAPPER.createArrayNode().add(representation)));
   }
 
+  /** What a GET of the admin API answers at {@code path} (below {@code /admin/realms}). */
+  public JsonNode get(String path) {
+    return expect(200, call("GET", path, null)).json();
+  }
+
+  /** Gives the user a role of one of the realm's clients, e.g. realm-management's view-clients. */
+  public void grantClientRole(String realm, String userId, String clientId, String role) {
+    String id = findClient(realm, clientId).get("id").asText();
+    JsonNode representation = get("/" + realm + "/clients/" + id + "/roles/" + role);
+    expect(
+        204,
+        call(
+            "POST",
+            "/" + realm + "/users/" + userId + "/role-mappings/clients/" + id,
+            Json.MAPPER.createArrayNode().add(representation)));
+  }
+
   /**
    * Changes a client the way an admin saves it in the console: the whole representation, edited.
    */
