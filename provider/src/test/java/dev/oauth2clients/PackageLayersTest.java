@@ -3,6 +3,7 @@ package dev.oauth2clients;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -37,6 +38,28 @@ class PackageLayersTest {
             .should()
             .dependOnClassesThat()
             .resideInAPackage("org.keycloak..");
+    rule.check(PROVIDER);
+  }
+
+  /**
+   * Metrics are counted from every layer (the service's operations, a revocation wherever it is
+   * made, the token endpoint's events), so the package may use nothing of the provider above the
+   * two that every package may use.
+   */
+  @Test
+  void metricsUseOnlySpiAndStore() {
+    ArchRule rule =
+        ArchRuleDefinition.classes()
+            .that()
+            .resideInAPackage("dev.oauth2clients.metrics..")
+            .should()
+            .onlyDependOnClassesThat(
+                JavaClass.Predicates.resideOutsideOfPackage("dev.oauth2clients..")
+                    .or(
+                        JavaClass.Predicates.resideInAnyPackage(
+                            "dev.oauth2clients.metrics..",
+                            "dev.oauth2clients.spi..",
+                            "dev.oauth2clients.store..")));
     rule.check(PROVIDER);
   }
 

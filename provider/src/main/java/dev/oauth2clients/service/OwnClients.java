@@ -6,12 +6,15 @@ import dev.oauth2clients.client.ClientFields;
 import dev.oauth2clients.client.ClientMetadata;
 import dev.oauth2clients.client.SelfServiceClient;
 import dev.oauth2clients.client.SelfServiceClients;
+import dev.oauth2clients.metrics.OperationMetrics;
+import dev.oauth2clients.metrics.OperationMetrics.Operation;
 import dev.oauth2clients.notice.OwnerNotices;
 import dev.oauth2clients.policy.RealmPolicy;
 import dev.oauth2clients.privilege.ChosenRoles;
 import dev.oauth2clients.privilege.GrantableRoles;
 import dev.oauth2clients.privilege.RolesOnClient;
 import dev.oauth2clients.representation.ApiError;
+import dev.oauth2clients.representation.ApiException;
 import dev.oauth2clients.representation.ClientViews;
 import dev.oauth2clients.representation.GrantableRolesView;
 import dev.oauth2clients.representation.JsonMergePatch;
@@ -35,7 +38,9 @@ import org.keycloak.representations.AccessToken;
  * surface writes it in its own form and rolls the request's transaction back.
  *
  * <p>The bodies of changes to an existing client are read only once the client is found, so that
- * someone else's client is {@code not_found} whatever the body says.
+ * someone else's client is {@code not_found} whatever the body says. Every body, a create's too, is
+ * read inside the operation, so that a malformed one counts among the operation's refusals on the
+ * server's metrics.
  */
 public final class OwnClients {
 
@@ -61,7 +66,11 @@ public final class OwnClients {
   }
 
   /** Makes a client from a create body; the answer carries its one-time secret. */
-  public OAuth2ClientView create(ObjectNode body) {
+  public OAuth2ClientView create(Supplier<ObjectNode> sent) {
+    return counted(Operation.CREATE, () -> created(sent.get()));
+  }
+
+  private OAuth2ClientView created(ObjectNode body) {
     long secretLifetime = SecretRequests.lifetimeOnCreate(body, policy);
     ClientMetadata metadata =
         ClientMetadataValidator.validate(
@@ -101,20 +110,29 @@ public final class OwnClients {
 
   /** Replaces the owner's fields; a body without {@code enabled} asks for the default, on. */
   public OAuth2ClientView replace(String clientId, Supplier<ObjectNode> sent) {
-    SelfServiceClient client = owned(clientId);
-    ObjectNode body = sent.get();
-    JsonNode enabled = body.get(ClientFields.ENABLED.name());
-    if (enabled == null || enabled.isNull()) {
-      body.put(ClientFields.ENABLED.name(), true);
-    }
-    return store(client, body);
+    return counted(
+        Operation.UPDATE,
+        () -> {
+          SelfServiceClient client = owned(clientId);
+          ObjectNode body = sent.get();
+          JsonNode enabled = body.get(ClientFields.ENABLED.name());
+          if (enabled == null || enabled.isNull()) {
+            body.put(ClientFields.ENABLED.name(), true);
+          }
+          return store(client, body);
+        });
   }
 
   /** Applies a JSON merge patch (RFC 7396) to the client as shown, then stores it as a whole. */
   public OAuth2ClientView patch(String clientId, Supplier<ObjectNode> patch) {
-    SelfServiceClient client = owned(clientId);
-    JsonNode patched = JsonMergePatch.apply(ClientViews.patchTarget(client, policy), patch.get());
-    return store(client, (ObjectNode) patched);
+    return counted(
+        Operation.UPDATE,
+        () -> {
+          SelfServiceClient client = owned(clientId);
+          JsonNode patched =
+              JsonMergePatch.apply(ClientViews.patchTarget(client, policy), patch.get());
+          return store(client, (ObjectNode) patched);
+        });
   }
 
   /**
@@ -122,27 +140,61 @@ public final class OwnClients {
    * would undo the admin's decision.
    */
   public void delete(String clientId) {
-    SelfServiceClient client = owned(clientId);
-    if (client.disabledByAdmin()) {
-      throw ApiError.ACCESS_DENIED.because(
-          "An administrator disabled this client; only an administrator can delete it or"
-              + " enable it again.");
-    }
-    clients.delete(client);
+    counted(
+        Operation.DELETE,
+        () -> {
+          SelfServiceClient client = owned(clientId);
+          if (client.disabledByAdmin()) {
+            throw ApiError.ACCESS_DENIED.because(
+                "An administrator disabled this client; only an administrator can delete it or"
+                    + " enable it again.");
+          }
+          clients.delete(client);
+          return null;
+        });
   }
 
   /** A new secret under the terms of a rotation body ({@code {}} for the defaults). */
   public OAuth2ClientView rotateSecret(String clientId, Supplier<ObjectNode> terms) {
-    SelfServiceClient client = owned(clientId);
-    SecretRequests.Rotation rotation = SecretRequests.rotation(terms.get(), policy);
-    String secret = clients.rotateSecret(client, rotation.lifetime(), rotation.overlap());
-    OwnerNotices.secretRotated(session, realm, client);
-    return ClientViews.withSecret(client, policy, secret);
+    return counted(
+        Operation.ROTATE,
+        () -> {
+          SelfServiceClient client = owned(clientId);
+          SecretRequests.Rotation rotation = SecretRequests.rotation(terms.get(), policy);
+          String secret = clients.rotateSecret(client, rotation.lifetime(), rotation.overlap());
+          OwnerNotices.secretRotated(session, realm, client);
+          return ClientViews.withSecret(client, policy, secret);
+        });
   }
 
-  /** Ends a rotation's overlap: the replaced secret fails from now on. Idempotent. */
+  /**
+   * Ends a rotation's overlap: the replaced secret fails from now on. Idempotent. A change to the
+   * client, counted as an update (its audit event is a {@code CLIENT_UPDATE} too).
+   */
   public void endSecretOverlap(String clientId) {
-    clients.endOverlap(owned(clientId));
+    counted(
+        Operation.UPDATE,
+        () -> {
+          clients.endOverlap(owned(clientId));
+          return null;
+        });
+  }
+
+  /**
+   * Runs one of the operations that {@code oauth2_clients_operations_total} counts, and counts how
+   * it ended: a refusal (an {@link ApiException}, always a 4xx) at once, a success once the
+   * request's transaction commits. Reads are not counted.
+   */
+  private <T> T counted(Operation operation, Supplier<T> call) {
+    T answer;
+    try {
+      answer = call.get();
+    } catch (ApiException refusal) {
+      OperationMetrics.refused(realm, operation);
+      throw refusal;
+    }
+    OperationMetrics.succeeded(session, realm, operation);
+    return answer;
   }
 
   /**

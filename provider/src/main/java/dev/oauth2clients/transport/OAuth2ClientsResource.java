@@ -63,7 +63,7 @@ public class OAuth2ClientsResource {
     return respond(
         own -> {
           OAuth2ClientView created =
-              own.create(RequestBodies.readObject(contentType, body, RequestBodies.JSON));
+              own.create(() -> RequestBodies.readObject(contentType, body, RequestBodies.JSON));
           URI location =
               session
                   .getContext()

@@ -53,36 +53,49 @@ final class KeycloakProcess {
   private final List<String> command;
   private final Path log;
   private final String baseUrl;
+  private final String managementUrl;
 
-  private KeycloakProcess(Process process, List<String> command, Path log, String baseUrl) {
+  private KeycloakProcess(
+      Process process, List<String> command, Path log, String baseUrl, String managementUrl) {
     this.process = process;
     this.command = command;
     this.log = log;
     this.baseUrl = baseUrl;
+    this.managementUrl = managementUrl;
   }
 
-  /** Runs {@code kc.sh <arguments>} on a free HTTP port and waits until it serves requests. */
+  /**
+   * Runs {@code kc.sh <arguments>} on free HTTP and management ports and waits until it serves
+   * requests.
+   */
   static KeycloakProcess start(Path home, List<String> arguments, Path log) {
     int port = freePort();
+    int managementPort = freePort();
     List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString()));
     command.addAll(arguments);
     command.add("--http-port=" + port);
-    command.add("--http-management-port=" + freePort());
+    command.add("--http-management-port=" + managementPort);
     return launch(
         List.copyOf(command),
         log,
         ProcessBuilder.Redirect.to(log.toFile()),
-        "http://localhost:" + port);
+        "http://localhost:" + port,
+        "http://localhost:" + managementPort);
   }
 
   private static KeycloakProcess launch(
-      List<String> command, Path log, ProcessBuilder.Redirect output, String baseUrl) {
+      List<String> command,
+      Path log,
+      ProcessBuilder.Redirect output,
+      String baseUrl,
+      String managementUrl) {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
     builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
     builder.redirectErrorStream(true).redirectOutput(output);
     try {
-      KeycloakProcess started = new KeycloakProcess(builder.start(), command, log, baseUrl);
+      KeycloakProcess started =
+          new KeycloakProcess(builder.start(), command, log, baseUrl, managementUrl);
       started.awaitReady();
       return started;
     } catch (IOException e) {
@@ -105,7 +118,8 @@ final class KeycloakProcess {
     } catch (IOException e) {
       throw new IllegalStateException("cannot write to " + log, e);
     }
-    return launch(command, log, ProcessBuilder.Redirect.appendTo(log.toFile()), baseUrl);
+    return launch(
+        command, log, ProcessBuilder.Redirect.appendTo(log.toFile()), baseUrl, managementUrl);
   }
 
   /** Runs {@code kc.sh <arguments>} to its end, e.g. {@code build}. */
@@ -134,14 +148,9 @@ final class KeycloakProcess {
     return baseUrl;
   }
 
-  /** The management interface ({@code /metrics}, {@code /health}), where Keycloak enables it. */
+  /** The management interface: {@code /metrics} and {@code /health} where they are enabled. */
   String managementUrl() {
-    String option = "--http-management-port=";
-    return command.stream()
-        .filter(argument -> argument.startsWith(option))
-        .map(argument -> "http://localhost:" + argument.substring(option.length()))
-        .findFirst()
-        .orElseThrow();
+    return managementUrl;
   }
 
   Path log() {
@@ -157,7 +166,11 @@ final class KeycloakProcess {
     List<String> upgraded = new ArrayList<>(command);
     upgraded.set(1, home.resolve("bin/kc.sh").toString());
     return launch(
-        List.copyOf(upgraded), newLog, ProcessBuilder.Redirect.to(newLog.toFile()), baseUrl);
+        List.copyOf(upgraded),
+        newLog,
+        ProcessBuilder.Redirect.to(newLog.toFile()),
+        baseUrl,
+        managementUrl);
   }
 
   private void awaitReady() {

@@ -1,5 +1,6 @@
 package dev.oauth2clients.testsupport;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +12,8 @@ import java.util.Optional;
  * provider in providers/, started in dev mode on free ports with a fresh database that tests may
  * open too, to see what Keycloak really stores: an H2 file by default, PostgreSQL with {@code
  * -Dkeycloak.db=postgres}. Setting {@code -Dkeycloak.url=http://localhost:8080} runs the tests
- * against a server that is already up instead (handy while developing).
+ * against a server that is already up instead (handy while developing); its management interface is
+ * then {@code -Dkeycloak.management.url}, by default port 9000 of the same host.
  */
 public final class KeycloakServer {
 
@@ -27,12 +29,15 @@ public final class KeycloakServer {
   private static KeycloakServer instance;
 
   private final String baseUrl;
+  private final String managementUrl;
   private KeycloakProcess process;
   private final TestDatabase database;
   private boolean stopped;
 
-  private KeycloakServer(String baseUrl, KeycloakProcess process, TestDatabase database) {
+  private KeycloakServer(
+      String baseUrl, String managementUrl, KeycloakProcess process, TestDatabase database) {
     this.baseUrl = baseUrl;
+    this.managementUrl = managementUrl;
     this.process = process;
     this.database = database;
   }
@@ -42,7 +47,7 @@ public final class KeycloakServer {
       String external = System.getProperty("keycloak.url");
       instance =
           external != null
-              ? new KeycloakServer(external, null, null)
+              ? new KeycloakServer(external, externalManagementUrl(external), null, null)
               : start(
                   System.getProperty("keycloak.db", "h2"),
                   Path.of(KeycloakProcess.requiredProperty("keycloak.log")));
@@ -104,9 +109,18 @@ public final class KeycloakServer {
     return baseUrl;
   }
 
-  /** The server's management interface ({@code /metrics}), or null for an external server. */
+  /**
+   * The management interface, where the test servers (run with {@code --metrics-enabled=true})
+   * serve {@code /metrics}.
+   */
   public String managementUrl() {
-    return process == null ? null : process.managementUrl();
+    return managementUrl;
+  }
+
+  private static String externalManagementUrl(String external) {
+    URI base = URI.create(external);
+    return System.getProperty(
+        "keycloak.management.url", base.getScheme() + "://" + base.getHost() + ":9000");
   }
 
   /** The server's database, or null for an external server. */
@@ -133,7 +147,8 @@ public final class KeycloakServer {
     }
     stopped = true;
     KeycloakProcess upgraded = process.restartAs(home, upgradeLog);
-    KeycloakServer server = new KeycloakServer(upgraded.baseUrl(), upgraded, database);
+    KeycloakServer server =
+        new KeycloakServer(upgraded.baseUrl(), upgraded.managementUrl(), upgraded, database);
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
     return server;
   }
@@ -145,12 +160,14 @@ public final class KeycloakServer {
 
   private static KeycloakServer start(
       Path home, TestDatabase database, Path log, List<String> options) {
-    // declarative-ui shows the provider's admin console tab (an experimental Keycloak feature)
+    // declarative-ui shows the provider's admin console tab (an experimental Keycloak feature);
+    // with metrics on, every test runs the provider's counters as production servers do.
     List<String> arguments =
         new ArrayList<>(
             List.of(
                 "start-dev",
                 "--features=declarative-ui",
+                "--metrics-enabled=true",
                 KeycloakProcess.EXPIRY_NOTICE_INTERVAL_OPTION,
                 KeycloakProcess.NOTICE_WINDOW_OPTION));
     arguments.addAll(database.keycloakOptions());
@@ -167,7 +184,8 @@ public final class KeycloakServer {
       database.discard();
       throw failed;
     }
-    KeycloakServer server = new KeycloakServer(process.baseUrl(), process, database);
+    KeycloakServer server =
+        new KeycloakServer(process.baseUrl(), process.managementUrl(), process, database);
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
     return server;
   }

@@ -37,7 +37,8 @@ final class ClientOperations {
   static final DataFetcher<Map<String, Object>> GRANTABLE_ROLES =
       env -> Json.MAPPER.convertValue(own(env).grantableRoles(), MAP);
 
-  static final DataFetcher<Map<String, Object>> CREATE = env -> shown(own(env).create(input(env)));
+  static final DataFetcher<Map<String, Object>> CREATE =
+      env -> shown(own(env).create(() -> input(env)));
 
   static final DataFetcher<Map<String, Object>> UPDATE =
       env -> shown(own(env).replace(env.getArgument("id"), () -> input(env)));
