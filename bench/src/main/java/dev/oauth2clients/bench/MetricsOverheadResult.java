@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param clients in this order: on the server with metrics; on the server without; the control, a
  *     second client on the server without
- * @param providerCounters whether the server with metrics listed the provider's counters
+ * @param providerCounters whether the server with metrics listed the provider's counters after the
+ *     rounds
  * @param grantsCounted the provider's grant counter after the rounds; NaN where it has none
  */
 record MetricsOverheadResult(
