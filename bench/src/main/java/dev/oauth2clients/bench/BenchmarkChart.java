@@ -47,8 +47,15 @@ final class BenchmarkChart {
 
   private BenchmarkChart() {}
 
-  static void write(SuiteResults results, Path png) throws IOException {
+  /**
+   * Draws the chart of the items that have one; false, writing nothing, where none of them ran (so
+   * that a run of items 5 to 7 alone leaves the documented chart as it is).
+   */
+  static boolean write(SuiteResults results, Path png) throws IOException {
     List<Panel> panels = panels(results);
+    if (panels.isEmpty()) {
+      return false;
+    }
     // At least two panels wide, so that the title, machine and footer lines fit.
     int width = 20 + Math.max(2, panels.size()) * (PANEL_WIDTH + 30);
     BufferedImage image = new BufferedImage(width, HEIGHT, BufferedImage.TYPE_INT_RGB);
@@ -89,6 +96,7 @@ final class BenchmarkChart {
     }
     Files.createDirectories(png.toAbsolutePath().getParent());
     ImageIO.write(image, "png", png.toFile());
+    return true;
   }
 
   /** The panels of the items that ran: two for item 1 (rates, then what the grants left). */

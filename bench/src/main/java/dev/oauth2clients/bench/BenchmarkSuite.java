@@ -19,15 +19,21 @@ import java.util.Set;
  * (chosen roles at the token endpoint, computed from caches) on a server with the first database of
  * {@code bench.databases}, items 1 (token endpoint, where the database decides what a session
  * costs) and 3 (list latency as the realm grows) on a server with each of them, one server at a
- * time, each with a fresh database that is discarded with it. Prints everything, writes the
- * transcript and Markdown tables to {@code bench.results} and the chart to {@code bench.chart}.
+ * time, each with a fresh database that is discarded with it; items 5 (leak reports) and 6 (the
+ * admin's inventory) on a server with each of them whose database, holding a realm of 100,000
+ * clients, is kept between runs ({@link LargeRealms}); item 7 (metrics on against off) on two
+ * servers of its own side by side, with the first database. Prints everything, writes the
+ * transcript and Markdown tables to {@code bench.results} and the chart to {@code bench.chart}
+ * (where an item that ran has one).
  *
- * <p>Settings: {@code bench.items} (1,2,3,4) and {@code bench.databases} (h2,postgres); each item
- * has its own (see their classes). With {@code -Dkeycloak.url=…} all items run once on that server.
+ * <p>Settings: {@code bench.items} (1,2,3,4,5,6,7) and {@code bench.databases} (h2,postgres); each
+ * item has its own (see their classes). With {@code -Dkeycloak.url=…} items 1 to 6 run once on that
+ * server (item 7 needs two servers of its own).
  */
 public final class BenchmarkSuite {
 
-  private final Set<String> items = Set.of(System.getProperty("bench.items", "1,2,3,4").split(","));
+  private final Set<String> items =
+      Set.of(System.getProperty("bench.items", "1,2,3,4,5,6,7").split(","));
   private final List<String> databases =
       List.of(System.getProperty("bench.databases", "h2,postgres").split(","));
 
@@ -36,6 +42,9 @@ public final class BenchmarkSuite {
   private final List<ListLatencyResult> lists = new ArrayList<>();
   private final List<ThroughputResult> throughputs = new ArrayList<>();
   private final List<ChosenRolesResult> chosenRoles = new ArrayList<>();
+  private final List<RevocationLatencyResult> revocations = new ArrayList<>();
+  private final List<InventoryLatencyResult> inventories = new ArrayList<>();
+  private final List<MetricsOverheadResult> metrics = new ArrayList<>();
   private CreateLatencyResult create;
 
   public static void main(String[] args) throws Exception {
@@ -52,9 +61,12 @@ public final class BenchmarkSuite {
       System.out.println();
       System.out.println(markdown);
       Files.writeString(transcript.resolveSibling("benchmark-results.md"), markdown);
-      BenchmarkChart.write(results, chart);
       System.out.println("transcript: " + transcript.toAbsolutePath().normalize());
-      System.out.println("chart: " + chart.toAbsolutePath().normalize());
+      if (BenchmarkChart.write(results, chart)) {
+        System.out.println("chart: " + chart.toAbsolutePath().normalize());
+      } else {
+        System.out.println("chart: none (items 5 to 7 have none; " + chart + " is left as it was)");
+      }
     }
   }
 
@@ -67,14 +79,31 @@ public final class BenchmarkSuite {
             + environment);
     String external = System.getProperty("keycloak.url");
     if (external != null) {
-      runItems(KeycloakServer.get(), "external", items);
+      KeycloakServer server = KeycloakServer.get();
+      runItems(server, "external", items);
+      runOnLargeRealm(server, "external", items, null);
+      if (items.contains("7")) {
+        notes.add("item 7 starts two servers of its own: not run against -Dkeycloak.url");
+      }
     } else {
       for (int i = 0; i < databases.size(); i++) {
-        // Items 2 and 4 compare contenders on one server; items 1 and 3 run on every database.
+        // Items 2 and 4 compare contenders on one server; items 1, 3, 5 and 6 run on every
+        // database.
         Set<String> here = i == 0 ? items : without(items, "2", "4");
-        if (!here.isEmpty()) {
-          runOnFreshServer(databases.get(i), here);
+        Set<String> fresh = without(here, "5", "6", "7");
+        if (!fresh.isEmpty()) {
+          runOnFreshServer(databases.get(i), fresh);
         }
+        if (here.contains("5") || here.contains("6")) {
+          runOnKeptServer(databases.get(i), here);
+        }
+      }
+      if (items.contains("7")) {
+        printLoad();
+        MetricsOverheadBenchmark item7 = new MetricsOverheadBenchmark(databases.get(0));
+        metrics.add(item7.run(label(databases.get(0))));
+        databaseVersions.add(item7.databaseVersion());
+        printLoad();
       }
     }
     return new SuiteResults(
@@ -84,19 +113,16 @@ public final class BenchmarkSuite {
         create,
         lists,
         chosenRoles,
+        revocations,
+        inventories,
+        metrics,
         notes,
         Duration.ofNanos(System.nanoTime() - started));
   }
 
   private void runOnFreshServer(String database, Set<String> here) throws Exception {
-    if (database.equals("postgres")) {
-      Optional<String> unavailable = KeycloakServer.postgresUnavailable();
-      if (unavailable.isPresent()) {
-        System.out.println();
-        System.out.println(unavailable.get());
-        notes.add(unavailable.get());
-        return;
-      }
+    if (postgresMissing(database)) {
+      return;
     }
     System.out.println();
     System.out.println("Starting Keycloak with " + database + " …");
@@ -105,11 +131,104 @@ public final class BenchmarkSuite {
       databaseVersions.add(Environment.databaseVersion(server));
       System.out.println(
           "  " + server.baseUrl() + ", " + databaseVersions.get(databaseVersions.size() - 1));
-      runItems(server, database.equals("h2") ? "H2" : "PostgreSQL", here);
+      runItems(server, label(database), here);
     } finally {
       server.stop();
       System.out.println("Stopped the " + database + " server and discarded its database.");
     }
+  }
+
+  /** Items 5 and 6 on a server whose database, with the large realm, is kept between runs. */
+  private void runOnKeptServer(String database, Set<String> here) throws Exception {
+    if (postgresMissing(database)) {
+      return;
+    }
+    System.out.println();
+    System.out.println(
+        "Starting Keycloak with the kept "
+            + database
+            + " database "
+            + LargeRealms.databaseName()
+            + (LargeRealms.FRESH ? " (emptied first: -Dbench.large.fresh=true)" : "")
+            + " …");
+    KeycloakServer[] server = {
+      KeycloakServer.startKept(database, LargeRealms.databaseName(), LargeRealms.FRESH)
+    };
+    try {
+      databaseVersions.add(Environment.databaseVersion(server[0]));
+      System.out.println(
+          "  " + server[0].baseUrl() + ", " + databaseVersions.get(databaseVersions.size() - 1));
+      PopulatedRealm.Server restartable =
+          work -> {
+            server[0].stop();
+            work.run();
+            System.out.println("  starting Keycloak again on the kept database …");
+            server[0] = KeycloakServer.startKept(database, LargeRealms.databaseName(), false);
+            return server[0].baseUrl();
+          };
+      runOnLargeRealm(server[0], label(database), here, restartable);
+    } finally {
+      server[0].stop();
+      System.out.println("Stopped the " + database + " server; its database is kept.");
+    }
+  }
+
+  private void runOnLargeRealm(
+      KeycloakServer server,
+      String databaseLabel,
+      Set<String> here,
+      PopulatedRealm.Server restartable)
+      throws Exception {
+    if (!here.contains("5") && !here.contains("6")) {
+      return;
+    }
+    printLoad();
+    Text.heading(
+        "the large realm on %s: %d self-service clients, %d of them the measured user's",
+        databaseLabel, LargeRealms.CLIENTS, LargeRealms.OWN);
+    PopulatedRealm large =
+        PopulatedRealm.keptOn(
+            server.baseUrl(),
+            server.database(),
+            LargeRealms.REALM,
+            LargeRealms.CLIENTS,
+            LargeRealms.OWN,
+            restartable);
+    System.out.println("  " + large.fill());
+    if (here.contains("5")) {
+      printLoad();
+      revocations.add(new RevocationLatencyBenchmark().run(large, databaseLabel));
+    }
+    if (here.contains("6")) {
+      printLoad();
+      InventoryLatencyResult inventory =
+          new InventoryLatencyBenchmark().run(large, databaseLabel, notes);
+      if (inventory != null) {
+        inventories.add(inventory);
+      }
+    }
+    printLoad();
+  }
+
+  /** Whether {@code database} is PostgreSQL and cannot be reached; says so where it cannot. */
+  private boolean postgresMissing(String database) {
+    if (!database.equals("postgres")) {
+      return false;
+    }
+    Optional<String> unavailable = KeycloakServer.postgresUnavailable();
+    if (unavailable.isPresent()) {
+      System.out.println();
+      System.out.println(unavailable.get());
+      if (!notes.contains(unavailable.get())) {
+        notes.add(unavailable.get());
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private static String label(String database) {
+    return database.equals("h2") ? "H2" : "PostgreSQL";
   }
 
   private void runItems(KeycloakServer server, String databaseLabel, Set<String> here)

@@ -11,6 +11,18 @@ record LatencySummary(String label, int samples, double p50, double p95) {
         label, millis.size(), Percentiles.of(millis, 0.50), Percentiles.of(millis, 0.95));
   }
 
+  /** One line of the transcript: the p95 against an absolute goal in milliseconds. */
+  void printP95Against(double goalMillis) {
+    System.out.println(
+        String.format(
+            Locale.ROOT,
+            "p95 of %-56s %.1f ms (goal ≤ %.0f ms: %s)",
+            label + ":",
+            p95,
+            goalMillis,
+            p95 <= goalMillis ? "met" : "not met"));
+  }
+
   @Override
   public String toString() {
     return String.format(

@@ -26,6 +26,13 @@ final class ResultsMarkdown {
       markdown.lists(results);
     }
     results.chosenRoles().forEach(markdown::chosenRoles);
+    if (!results.revocations().isEmpty()) {
+      markdown.revocations(results.revocations());
+    }
+    if (!results.inventories().isEmpty()) {
+      markdown.inventories(results.inventories());
+    }
+    results.metrics().forEach(markdown::metrics);
     return markdown.out.toString();
   }
 
@@ -122,6 +129,94 @@ final class ResultsMarkdown {
               format("%.1f", rate.mean()),
               Long.toString(rate.requests()),
               Long.toString(rate.sessions())));
+    }
+    line("");
+    line("| ratio (median of paired rounds) | value | rounds range | goal | met |");
+    line("|---|---:|---|---|---|");
+    result.ratios().forEach(this::ratioRow);
+    line("");
+  }
+
+  private void revocations(List<RevocationLatencyResult> results) {
+    line(
+        "**5. leak reports** (milliseconds, one request at a time; `POST"
+            + " /realms/{realm}/oauth2-clients/revocations` of 100 well-formed strings, no token;"
+            + " the server answers no sooner than 30 ms on purpose)");
+    line("");
+    line("| database | clients in realm | report | p50 | p95 | goal p95 ≤ 50 ms | samples |");
+    line("|---|---:|---|---:|---:|---|---:|");
+    for (RevocationLatencyResult result : results) {
+      for (LatencySummary summary : List.of(result.misses(), result.hits())) {
+        line(
+            row(
+                result.database(),
+                Integer.toString(result.clients()),
+                summary.label(),
+                format("%.1f", summary.p50()),
+                format("**%.1f**", summary.p95()),
+                met(result.met(summary)),
+                Integer.toString(summary.samples())));
+      }
+    }
+    line("");
+    line("| database | ratio hits / misses, p50 | p95 | the realm |");
+    line("|---|---:|---:|---|");
+    for (RevocationLatencyResult result : results) {
+      line(
+          row(
+              result.database(),
+              format("%.3f", result.latency().p50Ratio()),
+              format("%.3f", result.latency().p95Ratio()),
+              result.fill()));
+    }
+    line("");
+  }
+
+  private void inventories(List<InventoryLatencyResult> results) {
+    line(
+        "**6. the admin's inventory** (milliseconds, one request at a time; `GET"
+            + " /admin/realms/{realm}/oauth2-clients` with the token of an admin holding"
+            + " `view-clients`)");
+    line("");
+    line("| database | clients in realm | first page | listed | p50 | p95 | goal p95 ≤ 200 ms |");
+    line("|---|---:|---|---:|---:|---:|---|");
+    for (InventoryLatencyResult result : results) {
+      inventoryRow(result, result.plain(), InventoryLatencyBenchmark.PAGE);
+      inventoryRow(result, result.filtered(), result.ownerClients());
+    }
+    line("");
+  }
+
+  private void inventoryRow(InventoryLatencyResult result, LatencySummary summary, int listed) {
+    line(
+        row(
+            result.database(),
+            Integer.toString(result.clients()),
+            "`" + summary.label() + "`",
+            Integer.toString(listed),
+            format("%.1f", summary.p50()),
+            format("**%.1f**", summary.p95()),
+            met(result.met(summary))));
+  }
+
+  private void metrics(MetricsOverheadResult result) {
+    line(
+        "**7. metrics at the token endpoint on "
+            + result.database()
+            + "** (client_credentials grants per second of a self-service client, mean of the"
+            + " rounds; two servers side by side, `--metrics-enabled=true` and `false`; the"
+            + " provider's counters "
+            + (result.providerCounters() ? "listed" : "not listed")
+            + " in `/metrics`"
+            + (Double.isNaN(result.grantsCounted())
+                ? ""
+                : format(", its grant counter at %.0f after the rounds", result.grantsCounted()))
+            + ")");
+    line("");
+    line("| client_credentials | grants/s | grants sent |");
+    line("|---|---:|---:|");
+    for (ThroughputResult.Rate rate : result.grants()) {
+      line(row(rate.label(), format("%.1f", rate.mean()), Long.toString(rate.requests())));
     }
     line("");
     line("| ratio (median of paired rounds) | value | rounds range | goal | met |");

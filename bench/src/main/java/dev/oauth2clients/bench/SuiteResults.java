@@ -16,5 +16,8 @@ record SuiteResults(
     CreateLatencyResult create,
     List<ListLatencyResult> lists,
     List<ChosenRolesResult> chosenRoles,
+    List<RevocationLatencyResult> revocations,
+    List<InventoryLatencyResult> inventories,
+    List<MetricsOverheadResult> metrics,
     List<String> notes,
     Duration runTime) {}

@@ -1,5 +1,6 @@
 package dev.oauth2clients.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -26,8 +27,47 @@ class ReportTest {
               listResult("H2", 12.0, 14.0, 12.5, 15.0),
               listResult("PostgreSQL", 10.0, 12.0, 16.0, 19.0)),
           List.of(chosenRoles("H2", 0.97, 0.98), chosenRoles("PostgreSQL", 0.94, 1.02)),
+          List.of(revocations("H2", 33.0, 36.5), revocations("PostgreSQL", 48.0, 55.0)),
+          List.of(inventory("H2", 40.0, 120.0), inventory("PostgreSQL", 90.0, 240.0)),
+          List.of(metrics(0.99), metrics(0.95)),
           List.of(),
           Duration.ofMinutes(27));
+
+  private static RevocationLatencyResult revocations(
+      String database, double missesP95, double hitsP95) {
+    return new RevocationLatencyResult(
+        database,
+        100_000,
+        3,
+        new LatencyComparison(
+            new LatencySummary("3 live secrets among 100", 300, 32.0, hitsP95),
+            new LatencySummary("100 misses (well-formed)", 300, 31.0, missesP95)),
+        "realm of 100000 clients kept from an earlier run's fill");
+  }
+
+  private static InventoryLatencyResult inventory(
+      String database, double plainP95, double filteredP95) {
+    return new InventoryLatencyResult(
+        database,
+        100_000,
+        10,
+        new LatencyComparison(
+            new LatencySummary("owner=measured-user&never_expires=true", 300, 20.0, filteredP95),
+            new LatencySummary("first page, max=100", 300, 30.0, plainP95)));
+  }
+
+  /** Item 7's three clients with the same grants in every round, so that the ratio is as given. */
+  private static MetricsOverheadResult metrics(double onVsOff) {
+    return new MetricsOverheadResult(
+        "H2",
+        List.of(
+            new ThroughputResult.Rate(
+                "on", 600 * onVsOff, List.of(600 * onVsOff), 10_000, -1, Double.NaN),
+            new ThroughputResult.Rate("off", 600, List.of(600.0), 10_000, -1, Double.NaN),
+            new ThroughputResult.Rate("control", 606, List.of(606.0), 10_000, -1, Double.NaN)),
+        true,
+        30_000);
+  }
 
   private static ThroughputResult throughput(
       String database, double vsDefaults, double vsRefreshOn, long sessions, double selfGrowth) {
@@ -145,6 +185,44 @@ class ReportTest {
             "| self-service with chosen roles / plain Keycloak client with the same roles | 1.020"
                 + " | 1.020–1.020 | ≥ 1.00 | met |"),
         markdown);
+    assertTrue(
+        markdown.contains(
+            "| H2 | 100000 | 100 misses (well-formed) | 31.0 | **33.0** | met | 300 |"),
+        markdown);
+    assertTrue(
+        markdown.contains(
+            "| PostgreSQL | 100000 | 3 live secrets among 100 | 32.0 | **55.0** | not met | 300 |"),
+        markdown);
+    assertTrue(
+        markdown.contains("| H2 | 100000 | `first page, max=100` | 100 | 30.0 | **40.0** | met |"),
+        markdown);
+    assertTrue(
+        markdown.contains(
+            "| PostgreSQL | 100000 | `owner=measured-user&never_expires=true` | 10 | 20.0 |"
+                + " **240.0** | not met |"),
+        markdown);
+    assertTrue(
+        markdown.contains(
+            "| --metrics-enabled=true / false | 0.990 | 0.990–0.990 | ≥ 0.97 | met |"),
+        markdown);
+    assertTrue(
+        markdown.contains(
+            "| --metrics-enabled=true / false | 0.950 | 0.950–0.950 | ≥ 0.97 | not met |"),
+        markdown);
+  }
+
+  @Test
+  void providerGrantCountersAreSummedFromPrometheusText() {
+    String metrics =
+        "# TYPE oauth2_clients_token_grants_total counter\n"
+            + "oauth2_clients_token_grants_total{grant_type=\"client_credentials\",outcome=\"success\","
+            + "realm=\"a\"} 1200.0\n"
+            + "oauth2_clients_token_grants_total{grant_type=\"refresh_token\",outcome=\"refused\","
+            + "realm=\"a\"} 3.0\n"
+            + "oauth2_clients_operations_total{operation=\"create\",outcome=\"success\",realm=\"a\"}"
+            + " 2.0\n";
+    assertEquals(1203.0, MetricsOverheadBenchmark.grantsCounted(metrics));
+    assertTrue(Double.isNaN(MetricsOverheadBenchmark.grantsCounted("jvm_threads 3.0\n")));
   }
 
   @Test

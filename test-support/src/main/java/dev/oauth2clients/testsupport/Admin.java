@@ -89,6 +89,21 @@ public final class Admin {
     return location.substring(location.lastIndexOf('/') + 1);
   }
 
+  /** Whether the realm has a user of exactly this username. */
+  public boolean userExists(String realm, String username) {
+    return !expect(
+            200,
+            call(
+                "GET",
+                "/"
+                    + realm
+                    + "/users?exact=true&briefRepresentation=true&username="
+                    + Http.encode(username),
+                null))
+        .json()
+        .isEmpty();
+  }
+
   public void setUserEnabled(String realm, String userId, boolean enabled) {
     ObjectNode user =
         (ObjectNode) expect(200, call("GET", "/" + realm + "/users/" + userId, null)).json();

@@ -66,6 +66,40 @@ public final class KeycloakServer {
         databaseKind, Path.of(log.replaceFirst("(\\.log)?$", "-" + databaseKind + ".log")));
   }
 
+  /**
+   * A server of its own on a database kept between runs (see {@code TestDatabase.kept}): the H2
+   * file {@code name} beside {@code keycloak.log}, or the PostgreSQL database {@code name}; reused
+   * where it exists, emptied first with {@code fresh}. Its log is {@code keycloak.log} with the
+   * database and name in it; the caller stops it, which keeps the database.
+   */
+  public static KeycloakServer startKept(String databaseKind, String name, boolean fresh) {
+    Path log = logOf(databaseKind + "-" + name);
+    return start(
+        Path.of(KeycloakProcess.requiredProperty("keycloak.home")),
+        TestDatabase.kept(databaseKind, name, log.getParent(), fresh),
+        log,
+        List.of());
+  }
+
+  /**
+   * A server of its own, apart from the shared one, of the distribution at {@code home} with {@code
+   * options} added to the test servers' (e.g. {@code --metrics-enabled=true}), on a fresh database
+   * of its own: for a program that compares two configurations side by side. A start-dev server
+   * rebuilds its distribution when the build options change, so two servers with different ones
+   * need a distribution each. Its log is {@code keycloak.log} with {@code name} in it; the caller
+   * stops it.
+   */
+  public static KeycloakServer startWith(
+      String databaseKind, String name, Path home, List<String> options) {
+    Path log = logOf(databaseKind + "-" + name);
+    return start(home, TestDatabase.of(databaseKind, log.getParent(), "-" + name), log, options);
+  }
+
+  private static Path logOf(String part) {
+    String log = KeycloakProcess.requiredProperty("keycloak.log");
+    return Path.of(log.replaceFirst("(\\.log)?$", "-" + part + ".log"));
+  }
+
   /** Why a PostgreSQL database cannot be had on this machine, or empty when it can. */
   public static Optional<String> postgresUnavailable() {
     return TestDatabase.postgresUnavailable();
@@ -99,7 +133,7 @@ public final class KeycloakServer {
    * the directory of {@code log}; {@link #upgradeTo} takes it to another release of Keycloak.
    */
   public static KeycloakServer startOfRelease(Path home, Path log) {
-    return start(home, TestDatabase.of("h2", log.getParent()), log);
+    return start(home, TestDatabase.of("h2", log.getParent()), log, List.of());
   }
 
   /**
@@ -121,10 +155,11 @@ public final class KeycloakServer {
 
   private static KeycloakServer start(String databaseKind, Path log) {
     Path home = Path.of(KeycloakProcess.requiredProperty("keycloak.home"));
-    return start(home, TestDatabase.of(databaseKind, log.getParent()), log);
+    return start(home, TestDatabase.of(databaseKind, log.getParent()), log, List.of());
   }
 
-  private static KeycloakServer start(Path home, TestDatabase database, Path log) {
+  private static KeycloakServer start(
+      Path home, TestDatabase database, Path log, List<String> options) {
     // declarative-ui shows the provider's admin console tab (an experimental Keycloak feature);
     // with metrics on, every test runs the provider's counters as production servers do.
     List<String> arguments =
@@ -136,6 +171,12 @@ public final class KeycloakServer {
                 KeycloakProcess.EXPIRY_NOTICE_INTERVAL_OPTION,
                 KeycloakProcess.NOTICE_WINDOW_OPTION));
     arguments.addAll(database.keycloakOptions());
+    // An option given here replaces the test servers' own of that name (kc.sh takes each once).
+    for (String option : options) {
+      String name = option.contains("=") ? option.substring(0, option.indexOf('=') + 1) : option;
+      arguments.removeIf(argument -> argument.startsWith(name));
+    }
+    arguments.addAll(options);
     KeycloakProcess process;
     try {
       process = KeycloakProcess.start(home, arguments, log);

@@ -34,9 +34,36 @@ abstract class TestDatabase {
   }
 
   static TestDatabase of(String kind, Path directory) {
+    return of(kind, directory, "");
+  }
+
+  /**
+   * A fresh database whose H2 file's name ends in {@code suffix}, so that two servers of one run
+   * can each have their own at the same time.
+   */
+  static TestDatabase of(String kind, Path directory, String suffix) {
     return switch (kind) {
-      case "h2" -> new H2(directory.resolve("keycloak-db-" + ProcessHandle.current().pid()));
+      case "h2" ->
+          new H2(directory.resolve("keycloak-db-" + ProcessHandle.current().pid() + suffix), true);
       case "postgres" -> Postgres.create();
+      default -> throw new IllegalArgumentException("keycloak.db must be h2 or postgres: " + kind);
+    };
+  }
+
+  /**
+   * A database that outlives its server, for a benchmark whose data take long to make: the H2 file
+   * {@code directory/name} or the PostgreSQL database {@code name}, made where missing and reused
+   * where present; {@code fresh} first throws away what is there. Never discarded by a stop.
+   */
+  static TestDatabase kept(String kind, String name, Path directory, boolean fresh) {
+    return switch (kind) {
+      case "h2" -> {
+        if (fresh) {
+          deleteRecursively(directory.resolve(name));
+        }
+        yield new H2(directory.resolve(name), false);
+      }
+      case "postgres" -> Postgres.kept(name, fresh);
       default -> throw new IllegalArgumentException("keycloak.db must be h2 or postgres: " + kind);
     };
   }
@@ -71,10 +98,14 @@ abstract class TestDatabase {
   private static final class H2 extends TestDatabase {
     private final Path directory;
     private final Database database;
+    private final boolean discardable;
 
-    H2(Path directory) {
+    H2(Path directory, boolean discardable) {
       this.directory = directory;
-      deleteRecursively(directory);
+      this.discardable = discardable;
+      if (discardable) {
+        deleteRecursively(directory);
+      }
       this.database =
           new Database(
               "jdbc:h2:file:"
@@ -100,17 +131,43 @@ abstract class TestDatabase {
 
     @Override
     void discard() {
-      deleteRecursively(directory);
+      if (discardable) {
+        deleteRecursively(directory);
+      }
     }
   }
 
   private static final class Postgres extends TestDatabase {
     private final String name;
     private final Database database;
+    private final boolean discardable;
 
-    private Postgres(String name) {
+    private Postgres(String name, boolean discardable) {
       this.name = name;
+      this.discardable = discardable;
       this.database = new Database(POSTGRES_SERVER + name, POSTGRES_USER, "");
+    }
+
+    /** The database {@code name}, made where missing (after dropping it, with {@code fresh}). */
+    static Postgres kept(String name, boolean fresh) {
+      try (Connection server =
+              DriverManager.getConnection(POSTGRES_SERVER + "test", POSTGRES_USER, "");
+          Statement sql = server.createStatement()) {
+        if (fresh) {
+          sql.execute("drop database if exists " + name + " with (force)");
+        }
+        boolean exists;
+        try (var found =
+            sql.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+          exists = found.next();
+        }
+        if (!exists) {
+          sql.execute("create database " + name);
+        }
+      } catch (SQLException unreachable) {
+        throw new IllegalStateException(unreachableReason(unreachable), unreachable);
+      }
+      return new Postgres(name, false);
     }
 
     /** A new database; the whole run is skipped, saying why, where the server cannot be reached. */
@@ -125,7 +182,7 @@ abstract class TestDatabase {
         System.out.println(reason);
         Assumptions.abort(reason);
       }
-      return new Postgres(name);
+      return new Postgres(name, true);
     }
 
     @Override
@@ -144,6 +201,9 @@ abstract class TestDatabase {
 
     @Override
     void discard() {
+      if (!discardable) {
+        return;
+      }
       try (Connection server =
               DriverManager.getConnection(POSTGRES_SERVER + "test", POSTGRES_USER, "");
           Statement sql = server.createStatement()) {

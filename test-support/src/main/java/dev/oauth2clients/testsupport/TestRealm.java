@@ -92,6 +92,40 @@ public final class TestRealm implements AutoCloseable, BeforeAllCallback, AfterA
   }
 
   /**
+   * A test realm named {@code name} on the server at {@code baseUrl}: for a benchmark that finds it
+   * again in a database kept between runs ({@link #existingOn}).
+   */
+  public static TestRealm createNamedOn(
+      String baseUrl,
+      String name,
+      Map<String, String> attributes,
+      Consumer<ObjectNode> addToRepresentation,
+      String... users) {
+    TestRealm realm =
+        new TestRealm(
+            baseUrl,
+            name,
+            new HashMap<>(),
+            new Definition(attributes, addToRepresentation, List.of(users)));
+    realm.importIt();
+    return realm;
+  }
+
+  /**
+   * The test realm {@code name} that {@link #createNamedOn} made earlier, e.g. in a database kept
+   * between runs, or null where the server has no such realm. Its users sign in as before; their
+   * ids are not known ({@link #userId} answers null).
+   */
+  public static TestRealm existingOn(String baseUrl, String name) {
+    Admin admin = new Admin(baseUrl);
+    if (admin.call("GET", "/" + name, null).status() != 200) {
+      return null;
+    }
+    return new TestRealm(
+        baseUrl, name, new HashMap<>(), new Definition(Map.of(), representation -> {}, List.of()));
+  }
+
+  /**
    * The test class's realm, as a JUnit extension ({@code @RegisterExtension static final TestRealm
    * realm = TestRealm.perClass("alice")}): made before the class's first {@code @BeforeAll},
    * deleted after its last test.
