@@ -178,12 +178,18 @@ function secretExpiry(seconds) {
 function createInventory(realm) {
   const state = { first: 0, max: 10, rows: [], hasNext: false, selected: new Set(), loads: 0 };
 
-  const owner = h("input", { type: "text", "data-testid": "inventory-owner", "aria-label": "Owner" });
+  const owner = h("input", {
+    type: "text",
+    id: "inventory-owner",
+    placeholder: "Username or user ID",
+    "data-testid": "inventory-owner",
+  });
   const idleDays = h("input", {
     type: "number",
     min: "1",
+    id: "inventory-idle-days",
+    placeholder: "Any",
     "data-testid": "inventory-idle-days",
-    "aria-label": "Idle days",
   });
   const neverExpires = h("input", {
     type: "checkbox",
@@ -196,8 +202,8 @@ function createInventory(realm) {
     min: "1",
     max: "100",
     value: String(state.max),
+    id: "inventory-max",
     "data-testid": "inventory-max",
-    "aria-label": "Clients per page",
   });
   const revoke = h(
     "button",
@@ -228,9 +234,10 @@ function createInventory(realm) {
     { type: "button", class: "pf-v5-c-button pf-m-secondary", "data-testid": "inventory-next", onclick: () => load(state.first + state.max) },
     "Next",
   );
-  const field = (label, input) =>
-    h("div", { class: "pf-v5-c-toolbar__item" },
-      h("label", { class: "pf-v5-c-form__label" }, h("span", { class: "pf-v5-c-form__label-text" }, label)),
+  // A label above its input, as PatternFly's stacked form groups do.
+  const field = (label, input, width) =>
+    h("div", { class: "pf-v5-c-toolbar__item", style: `display: flex; flex-direction: column; width: ${width}` },
+      h("label", { class: "pf-v5-c-form__label", for: input.id }, h("span", { class: "pf-v5-c-form__label-text" }, label)),
       h("span", { class: "pf-v5-c-form-control" }, input));
 
   const filters = h(
@@ -238,11 +245,11 @@ function createInventory(realm) {
     { class: "pf-v5-c-toolbar", onsubmit: (event) => { event.preventDefault(); load(0); } },
     h("div", { class: "pf-v5-c-toolbar__content" },
       h("div", { class: "pf-v5-c-toolbar__content-section", style: "gap: 16px; align-items: flex-end" },
-        field("Owner (username or id)", owner),
-        field("Idle for days", idleDays),
+        field("Owner", owner, "16em"),
+        field("Unused for days", idleDays, "9em"),
         h("div", { class: "pf-v5-c-toolbar__item pf-v5-c-check" }, neverExpires,
           h("label", { class: "pf-v5-c-check__label", for: neverExpires.id }, "Secret never expires")),
-        field("Per page", perPage),
+        field("Per page", perPage, "6em"),
         h("div", { class: "pf-v5-c-toolbar__item" },
           h("button", { type: "submit", class: "pf-v5-c-button pf-m-primary", "data-testid": "inventory-search" }, "Search")),
         h("div", { class: "pf-v5-c-toolbar__item" }, revoke))));
@@ -260,7 +267,7 @@ function createInventory(realm) {
       h("thead", { class: "pf-v5-c-table__thead" },
         h("tr", { class: "pf-v5-c-table__tr" },
           h("th", { class: "pf-v5-c-table__th pf-v5-c-table__check" }, selectAll),
-          columns.map((column) => h("th", { class: "pf-v5-c-table__th", scope: "col" }, column)))),
+          columns.map((column) => h("th", { class: "pf-v5-c-table__th pf-m-wrap", scope: "col" }, column)))),
       body),
     h("div", { class: "pf-v5-c-toolbar" },
       h("div", { class: "pf-v5-c-toolbar__content" },
@@ -354,7 +361,11 @@ function createInventory(realm) {
   // A PatternFly modal rather than window.confirm: it names the clients, and it can be styled.
   function confirmRevoke() {
     const chosen = state.rows.filter((row) => state.selected.has(row.client_id));
-    const close = () => backdrop.remove();
+    const close = () => {
+      backdrop.remove();
+      document.removeEventListener("keydown", onEscape);
+    };
+    const onEscape = (event) => event.key === "Escape" && close();
     const backdrop = h("div", { class: "pf-v5-c-backdrop" },
       h("div", { class: "pf-v5-l-bullseye" },
         h("div", { class: "pf-v5-c-modal-box pf-m-sm", role: "dialog", "aria-modal": "true", "aria-labelledby": "inventory-confirm-title" },
@@ -369,6 +380,8 @@ function createInventory(realm) {
               onclick: () => { close(); revokeSecrets(chosen.map((row) => row.client_id)); } }, "Revoke"),
             h("button", { type: "button", class: "pf-v5-c-button pf-m-link", "data-testid": "inventory-cancel", onclick: close }, "Cancel")))));
     document.body.append(backdrop);
+    document.addEventListener("keydown", onEscape);
+    backdrop.querySelector("[data-testid=inventory-cancel]").focus(); // the safe choice first
   }
 
   async function revokeSecrets(clientIds) {
