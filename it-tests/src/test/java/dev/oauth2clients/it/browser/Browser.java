@@ -117,6 +117,16 @@ final class Browser implements AutoCloseable {
     return !driver.findElements(locator).isEmpty();
   }
 
+  /** Scrolls the page so that the element is at the top of the window, e.g. for a screenshot. */
+  void scrollTo(By locator) {
+    driver.executeScript("arguments[0].scrollIntoView()", visible(locator));
+  }
+
+  /** Every element the page holds now, e.g. the rows of a table; none is waited for. */
+  List<WebElement> all(By locator) {
+    return driver.findElements(locator);
+  }
+
   /** Saves what the page shows now as target/screenshots/{name}.png. */
   Path screenshot(String name) {
     try {
