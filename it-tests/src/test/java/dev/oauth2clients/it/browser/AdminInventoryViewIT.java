@@ -62,12 +62,7 @@ class AdminInventoryViewIT {
     JsonNode importer = realm.api("olga").createNamed("Olga's importer");
 
     try (Browser browser = Browser.open()) {
-      browser.go(
-          KeycloakServer.get().baseUrl()
-              + "/admin/master/console/#/"
-              + realm.name()
-              + "/realm-settings/oauth2-clients");
-      browser.signIn(KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD);
+      browser.openPolicyTab(realm.name());
       waitForRows(browser, exporter, reporter, importer);
       assertTrue(
           browser.all(ROW).get(0).getText().contains("Olga's <b>exporter</b>"),

@@ -2,6 +2,7 @@ package dev.oauth2clients.it.browser;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.oauth2clients.testsupport.KeycloakServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -67,6 +68,19 @@ final class Browser implements AutoCloseable {
 
   void go(String url) {
     driver.get(url);
+  }
+
+  /**
+   * Opens the provider's oauth2-clients tab of {@code realm} in the master realm's admin console,
+   * signed in as the test server's admin.
+   */
+  void openPolicyTab(String realm) {
+    go(
+        KeycloakServer.get().baseUrl()
+            + "/admin/master/console/#/"
+            + realm
+            + "/realm-settings/oauth2-clients");
+    signIn(KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD);
   }
 
   /** Fills Keycloak's login page, which any protected page redirects to first. */
