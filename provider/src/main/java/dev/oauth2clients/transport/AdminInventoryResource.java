@@ -43,6 +43,14 @@ public class AdminInventoryResource {
   private final AdminPermissionEvaluator auth;
   private final AdminEventBuilder adminEvent;
 
+  /**
+   * For Quarkus only, which makes a bean of every {@code @Provider} class at build time and needs a
+   * constructor it can call; Keycloak serves the instance that the factory makes with the other.
+   */
+  protected AdminInventoryResource() {
+    this(null, null, null, null);
+  }
+
   public AdminInventoryResource(
       KeycloakSession session,
       RealmModel realm,

@@ -138,6 +138,19 @@ public final class Admin {
             Json.MAPPER.createArrayNode().add(representation)));
   }
 
+  /** Gives the user a role of one of the realm's clients, e.g. realm-management's view-clients. */
+  public void grantClientRole(String realm, String userId, String clientId, String role) {
+    String id = findClient(realm, clientId).get("id").asText();
+    JsonNode representation =
+        expect(200, call("GET", "/" + realm + "/clients/" + id + "/roles/" + role, null)).json();
+    expect(
+        204,
+        call(
+            "POST",
+            "/" + realm + "/users/" + userId + "/role-mappings/clients/" + id,
+            Json.MAPPER.createArrayNode().add(representation)));
+  }
+
   /**
    * Changes a client the way an admin saves it in the console: the whole representation, edited.
    */
