@@ -166,243 +166,263 @@ function h(tag, props = {}, ...children) {
   return element;
 }
 
+const button = (kind, testId, label, onclick, type = "button") =>
+  h("button", { type, class: `pf-v5-c-button pf-m-${kind}`, "data-testid": testId, onclick }, label);
+
+// A text, number or checkbox input that the tests and labels find by its test id.
+const input = (type, testId, props = {}) =>
+  h("input", { type, id: testId, "data-testid": testId, ...props });
+
+// A label above its input, as PatternFly's stacked form groups have it.
+const field = (label, control, width) =>
+  h("div", { class: "pf-v5-c-toolbar__item oauth2-clients-field", style: `width: ${width}` },
+    h("label", { class: "pf-v5-c-form__label", for: control.id },
+      h("span", { class: "pf-v5-c-form__label-text" }, label)),
+    h("span", { class: "pf-v5-c-form-control" }, control));
+
+const cell = (label, content) => h("td", { class: "pf-v5-c-table__td", "data-label": label }, content);
+const muted = (text) => h("span", { class: "pf-v5-u-color-200" }, text);
+const plural = (count, noun) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+
 const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-const when = (value) => (value ? DATE.format(new Date(value)) : null);
+const when = (value, otherwise) => (value ? DATE.format(new Date(value)) : muted(otherwise));
 
 function secretExpiry(seconds) {
-  if (!seconds) return "Never";
+  if (!seconds) return "Never"; // 0: the secret never expires
   const at = new Date(seconds * 1000);
   return DATE.format(at) + (at < new Date() ? " (expired)" : "");
 }
 
-function createInventory(realm) {
-  const state = { first: 0, max: 10, rows: [], hasNext: false, selected: new Set(), loads: 0 };
+// Layout only; colours and type come from the console's PatternFly.
+const STYLE = `
+  #${SECTION_ID} { margin-top: 48px; }
+  #${SECTION_ID} .oauth2-clients-bar { gap: 16px; align-items: flex-end; }
+  #${SECTION_ID} .oauth2-clients-field { display: flex; flex-direction: column; }
+  #${SECTION_ID} .oauth2-clients-actions { gap: 8px; align-items: center; }
+  #${SECTION_ID} .oauth2-clients-spacer { flex: 1; }
+  #${SECTION_ID} .pf-v5-c-alert { margin-bottom: 16px; }
+`;
 
-  const owner = h("input", {
-    type: "text",
-    id: "inventory-owner",
-    placeholder: "Username or user ID",
-    "data-testid": "inventory-owner",
-  });
-  const idleDays = h("input", {
-    type: "number",
-    min: "1",
-    id: "inventory-idle-days",
-    placeholder: "Any",
-    "data-testid": "inventory-idle-days",
-  });
-  const neverExpires = h("input", {
-    type: "checkbox",
-    class: "pf-v5-c-check__input",
-    id: "inventory-never-expires",
-    "data-testid": "inventory-never-expires",
-  });
-  const perPage = h("input", {
-    type: "number",
-    min: "1",
-    max: "100",
-    value: String(state.max),
-    id: "inventory-max",
-    "data-testid": "inventory-max",
-  });
-  const revoke = h(
-    "button",
-    { type: "button", class: "pf-v5-c-button pf-m-danger", "data-testid": "inventory-revoke", disabled: true, onclick: confirmRevoke },
-    "Revoke secrets",
-  );
-  const selectAll = h("input", {
-    type: "checkbox",
+const COLUMNS = ["Name", "Client ID", "Owner", "Created", "Last used", "Secret expires", "Secret revoked"];
+
+function createInventory(realm) {
+  // filters: those of the last search, so that paging never picks up half-typed ones.
+  const state = { filters: {}, first: 0, max: 10, rows: [], hasNext: false, selected: new Set() };
+  let loads = 0; // answers of superseded loads are dropped
+
+  const owner = input("text", "inventory-owner", { placeholder: "Username or user ID" });
+  const idleDays = input("number", "inventory-idle-days", { min: "1", placeholder: "Any" });
+  const neverExpires = input("checkbox", "inventory-never-expires", { class: "pf-v5-c-check__input" });
+  const perPage = input("number", "inventory-max", { min: "1", max: "100", value: "10" });
+  const selectAll = input("checkbox", "inventory-select-all", {
     "aria-label": "Select all on this page",
-    "data-testid": "inventory-select-all",
     onchange: () => {
-      state.rows.forEach((row) =>
-        selectAll.checked ? state.selected.add(row.client_id) : state.selected.delete(row.client_id),
-      );
+      for (const row of state.rows) select(row.client_id, selectAll.checked);
       render();
     },
   });
-  const body = h("tbody", { class: "pf-v5-c-table__tbody" });
-  const alert = h("div", { "aria-live": "polite" });
+  const revoke = button("danger", "inventory-revoke", "Revoke secrets", confirmRevoke);
+  const previous = button("secondary", "inventory-prev", "Previous", () =>
+    load(Math.max(0, state.first - state.max)),
+  );
+  const next = button("secondary", "inventory-next", "Next", () => load(state.first + state.max));
   const range = h("span", { "data-testid": "inventory-range" });
-  const previous = h(
-    "button",
-    { type: "button", class: "pf-v5-c-button pf-m-secondary", "data-testid": "inventory-prev", onclick: () => load(Math.max(0, state.first - state.max)) },
-    "Previous",
-  );
-  const next = h(
-    "button",
-    { type: "button", class: "pf-v5-c-button pf-m-secondary", "data-testid": "inventory-next", onclick: () => load(state.first + state.max) },
-    "Next",
-  );
-  // A label above its input, as PatternFly's stacked form groups do.
-  const field = (label, input, width) =>
-    h("div", { class: "pf-v5-c-toolbar__item", style: `display: flex; flex-direction: column; width: ${width}` },
-      h("label", { class: "pf-v5-c-form__label", for: input.id }, h("span", { class: "pf-v5-c-form__label-text" }, label)),
-      h("span", { class: "pf-v5-c-form-control" }, input));
+  const alert = h("div", { "aria-live": "polite" });
+  const rows = h("tbody", { class: "pf-v5-c-table__tbody" });
 
-  const filters = h(
-    "form",
-    { class: "pf-v5-c-toolbar", onsubmit: (event) => { event.preventDefault(); load(0); } },
-    h("div", { class: "pf-v5-c-toolbar__content" },
-      h("div", { class: "pf-v5-c-toolbar__content-section", style: "gap: 16px; align-items: flex-end" },
-        field("Owner", owner, "16em"),
-        field("Unused for days", idleDays, "9em"),
-        h("div", { class: "pf-v5-c-toolbar__item pf-v5-c-check" }, neverExpires,
-          h("label", { class: "pf-v5-c-check__label", for: neverExpires.id }, "Secret never expires")),
-        field("Per page", perPage, "6em"),
-        h("div", { class: "pf-v5-c-toolbar__item" },
-          h("button", { type: "submit", class: "pf-v5-c-button pf-m-primary", "data-testid": "inventory-search" }, "Search")),
-        h("div", { class: "pf-v5-c-toolbar__item" }, revoke))));
-
-  const columns = ["Name", "Client ID", "Owner", "Created", "Last used", "Secret expires", "Secret revoked"];
-  const section = h(
-    "section",
-    { id: SECTION_ID, "data-realm": realm, style: "margin-top: 48px" },
+  const section = h("section", { id: SECTION_ID, "data-realm": realm },
+    h("style", {}, STYLE),
     h("h2", { class: "pf-v5-c-title pf-m-xl" }, "Inventory"),
-    h("p", { class: "pf-v5-c-content" },
-      "Every self-service client of this realm, oldest first. Revoking stops every secret of the selected clients at once; their owners are mailed and must rotate."),
-    filters,
+    h("p", {},
+      "Every self-service client of this realm, oldest first. Revoking stops every secret of " +
+        "the selected clients at once; their owners are mailed and must rotate."),
+    h("form", { class: "pf-v5-c-toolbar", onsubmit: search },
+      h("div", { class: "pf-v5-c-toolbar__content" },
+        h("div", { class: "pf-v5-c-toolbar__content-section oauth2-clients-bar" },
+          field("Owner", owner, "16em"),
+          field("Unused for days", idleDays, "9em"),
+          h("div", { class: "pf-v5-c-toolbar__item pf-v5-c-check" }, neverExpires,
+            h("label", { class: "pf-v5-c-check__label", for: neverExpires.id },
+              "Secret never expires")),
+          field("Per page", perPage, "6em"),
+          h("div", { class: "pf-v5-c-toolbar__item" },
+            button("primary", "inventory-search", "Search", null, "submit"))))),
+    // The action on the selection on the left, the pager on the right, as PatternFly's tables have.
+    h("div", { class: "pf-v5-c-toolbar" },
+      h("div", { class: "pf-v5-c-toolbar__content" },
+        h("div", { class: "pf-v5-c-toolbar__content-section oauth2-clients-actions" },
+          revoke, h("span", { class: "oauth2-clients-spacer" }), range, previous, next))),
     alert,
-    h("table", { class: "pf-v5-c-table pf-m-compact pf-m-grid-md", role: "grid", "aria-label": "Self-service clients" },
+    h("table", {
+      class: "pf-v5-c-table pf-m-compact pf-m-grid-md",
+      "aria-label": "Self-service clients",
+    },
       h("thead", { class: "pf-v5-c-table__thead" },
         h("tr", { class: "pf-v5-c-table__tr" },
           h("th", { class: "pf-v5-c-table__th pf-v5-c-table__check" }, selectAll),
-          columns.map((column) => h("th", { class: "pf-v5-c-table__th pf-m-wrap", scope: "col" }, column)))),
-      body),
-    h("div", { class: "pf-v5-c-toolbar" },
-      h("div", { class: "pf-v5-c-toolbar__content" },
-        h("div", { class: "pf-v5-c-toolbar__content-section", style: "gap: 8px; justify-content: flex-end; align-items: center" },
-          range, previous, next))),
+          COLUMNS.map((name) =>
+            h("th", { class: "pf-v5-c-table__th pf-m-wrap", scope: "col" }, name)))),
+      rows),
   );
 
   function showAlert(kind, text) {
     alert.replaceChildren(
-      h("div", { class: `pf-v5-c-alert pf-m-inline pf-m-${kind}`, "data-testid": "inventory-alert", style: "margin-bottom: 16px" },
+      h("div", { class: `pf-v5-c-alert pf-m-inline pf-m-${kind}`, "data-testid": "inventory-alert" },
         h("p", { class: "pf-v5-c-alert__title" }, text)),
     );
   }
 
-  // Asks for one more than a page: if it comes, there is a next page (the API gives no total).
+  function select(clientId, selected) {
+    if (selected) state.selected.add(clientId);
+    else state.selected.delete(clientId);
+  }
+
+  function search(event) {
+    event.preventDefault();
+    state.filters = {
+      owner: owner.value.trim(),
+      idle_days: idleDays.value.trim(),
+      never_expires: neverExpires.checked ? "true" : "",
+    };
+    state.max = Math.min(100, Math.max(1, parseInt(perPage.value, 10) || 10));
+    perPage.value = String(state.max);
+    load(0);
+  }
+
+  // Loads the page that starts at first; answers the error's sentence, or null. Asks for one
+  // more than a page: if it comes, there is a next page (the API gives no total).
   async function load(first) {
-    const max = Math.min(100, Math.max(1, parseInt(perPage.value, 10) || 10));
-    const query = new URLSearchParams({ first: String(first), max: String(max + 1) });
-    if (owner.value.trim()) query.set("owner", owner.value.trim());
-    if (idleDays.value.trim()) query.set("idle_days", idleDays.value.trim());
-    if (neverExpires.checked) query.set("never_expires", "true");
-    const load = ++state.loads; // answers of superseded loads are dropped
+    const query = new URLSearchParams({ first: String(first), max: String(state.max + 1) });
+    for (const [name, value] of Object.entries(state.filters)) if (value) query.set(name, value);
+    const ticket = ++loads;
     section.setAttribute("aria-busy", "true");
+    let failure = null;
     try {
-      const { body: rows, link } = await callApi(realm, `?${query}`);
-      if (load !== state.loads) return;
-      // A selection is only of rows the admin can see: a new page or filter clears it.
+      const { body, link } = await callApi(realm, `?${query}`);
+      if (ticket !== loads) return null;
+      // With fine-grained admin permissions a page may come short; the API's Link still says more.
       Object.assign(state, {
         first,
-        max,
-        rows: rows.slice(0, max),
-        // With fine-grained admin permissions a page may be short; the API's Link still says more.
-        hasNext: rows.length > max || /rel="?next"?/.test(link),
-        selected: new Set(),
+        rows: body.slice(0, state.max),
+        hasNext: body.length > state.max || /rel="?next"?/.test(link),
       });
       alert.replaceChildren();
     } catch (error) {
-      if (load !== state.loads) return;
-      Object.assign(state, { rows: [], hasNext: false, selected: new Set() });
-      showAlert("danger", error.message);
-    } finally {
-      if (load === state.loads) section.removeAttribute("aria-busy");
+      if (ticket !== loads) return null;
+      Object.assign(state, { rows: [], hasNext: false });
+      failure = error.message;
+      showAlert("danger", failure);
     }
+    // A selection is only of rows the admin sees: another page or search clears it.
+    state.selected = new Set();
+    section.removeAttribute("aria-busy");
     render();
+    return failure;
   }
 
   function render() {
-    body.replaceChildren(
+    rows.replaceChildren(
       ...(state.rows.length
         ? state.rows.map(renderRow)
         : [h("tr", { class: "pf-v5-c-table__tr" },
-            h("td", { class: "pf-v5-c-table__td", colspan: String(columns.length + 1), "data-testid": "inventory-empty" },
-              "No self-service clients match."))]),
+            h("td", {
+              class: "pf-v5-c-table__td",
+              colspan: String(COLUMNS.length + 1),
+              "data-testid": "inventory-empty",
+            }, "No self-service clients match."))]),
     );
-    selectAll.checked = state.rows.length > 0 && state.rows.every((row) => state.selected.has(row.client_id));
-    revoke.disabled = state.selected.size === 0;
-    revoke.textContent = state.selected.size ? `Revoke secrets (${state.selected.size})` : "Revoke secrets";
-    range.textContent = state.rows.length
-      ? `${state.first + 1} – ${state.first + state.rows.length}`
-      : "";
+    const count = state.selected.size;
+    selectAll.checked = state.rows.length > 0 && count === state.rows.length;
+    revoke.disabled = count === 0;
+    revoke.textContent = count ? `Revoke secrets (${count})` : "Revoke secrets";
+    range.textContent = state.rows.length ? `${state.first + 1} – ${state.first + state.rows.length}` : "";
     previous.disabled = state.first === 0;
     next.disabled = !state.hasNext;
   }
 
   function renderRow(client) {
-    const cell = (label, text, muted) =>
-      h("td", { class: "pf-v5-c-table__td", "data-label": label }, muted ? h("span", { class: "pf-v5-u-color-200" }, text) : text);
-    return h("tr", { class: "pf-v5-c-table__tr", "data-testid": "inventory-row", "data-client-id": client.client_id },
-      h("td", { class: "pf-v5-c-table__td pf-v5-c-table__check" },
-        h("input", {
-          type: "checkbox",
-          "aria-label": `Select ${client.client_id}`,
-          "data-testid": `inventory-select-${client.client_id}`,
-          checked: state.selected.has(client.client_id),
-          onchange: (event) => {
-            event.target.checked ? state.selected.add(client.client_id) : state.selected.delete(client.client_id);
-            render();
-          },
-        })),
-      cell("Name", [client.client_name, client.enabled === false ? " (disabled)" : null]),
-      cell("Client ID", client.client_id),
-      // An owner that no longer exists has no username: its id is all there is.
-      client.owner_username ? cell("Owner", client.owner_username) : cell("Owner", client.owner, true),
-      cell("Created", when(client.created_at)),
-      when(client.last_used_at) ? cell("Last used", when(client.last_used_at)) : cell("Last used", "Never", true),
+    const id = client.client_id;
+    const checkbox = input("checkbox", `inventory-select-${id}`, {
+      "aria-label": `Select ${id}`,
+      checked: state.selected.has(id),
+      onchange: () => {
+        select(id, checkbox.checked);
+        render();
+      },
+    });
+    return h("tr", { class: "pf-v5-c-table__tr", "data-testid": "inventory-row", "data-client-id": id },
+      h("td", { class: "pf-v5-c-table__td pf-v5-c-table__check" }, checkbox),
+      cell("Name", [client.client_name, client.enabled === false ? muted(" (disabled)") : null]),
+      cell("Client ID", id),
+      // An owner that no longer exists has no username: the id is all there is.
+      cell("Owner", client.owner_username ?? muted(client.owner)),
+      cell("Created", when(client.created_at, "")),
+      cell("Last used", when(client.last_used_at, "Never")),
       cell("Secret expires", secretExpiry(client.client_secret_expires_at)),
-      when(client.secret_revoked_at) ? cell("Secret revoked", when(client.secret_revoked_at)) : cell("Secret revoked", "—", true),
+      cell("Secret revoked", when(client.secret_revoked_at, "—")),
     );
   }
 
-  // A PatternFly modal rather than window.confirm: it names the clients, and it can be styled.
+  // A PatternFly modal rather than window.confirm: it names the clients it is about.
   function confirmRevoke() {
     const chosen = state.rows.filter((row) => state.selected.has(row.client_id));
+    const onKey = (event) => event.key === "Escape" && close();
     const close = () => {
       backdrop.remove();
-      document.removeEventListener("keydown", onEscape);
+      document.removeEventListener("keydown", onKey);
     };
-    const onEscape = (event) => event.key === "Escape" && close();
+    const onConfirm = () => {
+      close();
+      revokeSecrets(chosen.map((row) => row.client_id));
+    };
+    const cancel = button("link", "inventory-cancel", "Cancel", close);
     const backdrop = h("div", { class: "pf-v5-c-backdrop" },
       h("div", { class: "pf-v5-l-bullseye" },
-        h("div", { class: "pf-v5-c-modal-box pf-m-sm", role: "dialog", "aria-modal": "true", "aria-labelledby": "inventory-confirm-title" },
+        h("div", {
+          class: "pf-v5-c-modal-box pf-m-sm",
+          role: "dialog",
+          "aria-modal": "true",
+          "aria-labelledby": "inventory-confirm-title",
+        },
           h("header", { class: "pf-v5-c-modal-box__header" },
             h("h1", { class: "pf-v5-c-modal-box__title", id: "inventory-confirm-title" },
-              `Revoke the secrets of ${chosen.length} client${chosen.length === 1 ? "" : "s"}?`)),
+              `Revoke the secrets of ${plural(chosen.length, "client")}?`)),
           h("div", { class: "pf-v5-c-modal-box__body" },
-            h("p", {}, "Every secret of these clients stops working at once, and their owners are told by mail. This cannot be undone; an owner gets a working secret again by rotating."),
-            h("ul", { style: "margin-top: 8px" }, chosen.map((row) => h("li", {}, `${row.client_name} (${row.client_id})`)))),
+            h("p", {},
+              "Every secret of these clients stops working at once, and their owners are told by " +
+                "mail. This cannot be undone: an owner gets a working secret again by rotating."),
+            h("ul", {}, chosen.map((row) => h("li", {}, `${row.client_name} (${row.client_id})`)))),
           h("footer", { class: "pf-v5-c-modal-box__footer" },
-            h("button", { type: "button", class: "pf-v5-c-button pf-m-danger", "data-testid": "inventory-confirm",
-              onclick: () => { close(); revokeSecrets(chosen.map((row) => row.client_id)); } }, "Revoke"),
-            h("button", { type: "button", class: "pf-v5-c-button pf-m-link", "data-testid": "inventory-cancel", onclick: close }, "Cancel")))));
+            button("danger", "inventory-confirm", "Revoke", onConfirm),
+            cancel))));
     document.body.append(backdrop);
-    document.addEventListener("keydown", onEscape);
-    backdrop.querySelector("[data-testid=inventory-cancel]").focus(); // the safe choice first
+    document.addEventListener("keydown", onKey);
+    cancel.focus(); // the safe choice first
   }
 
   async function revokeSecrets(clientIds) {
     revoke.disabled = true;
+    let result;
     try {
-      const { body: result } = await callApi(realm, "/revoke-secrets", {
+      ({ body: result } = await callApi(realm, "/revoke-secrets", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ client_ids: clientIds }),
-      });
-      const missed = clientIds.length - result.revoked.length;
-      await load(state.first); // the table then shows when each secret was revoked
-      showAlert(
-        missed ? "warning" : "success",
-        `Revoked the secrets of ${result.revoked.length} client${result.revoked.length === 1 ? "" : "s"}.` +
-          (missed ? ` ${missed} could not be revoked (gone, or not yours to manage).` : ""),
-      );
+      }));
     } catch (error) {
       showAlert("danger", error.message);
       render();
+      return;
     }
+    const missed = clientIds.length - result.revoked.length;
+    // Reloaded, so that the table shows when each secret was revoked.
+    const reloadFailure = await load(state.first);
+    showAlert(
+      missed || reloadFailure ? "warning" : "success",
+      `Revoked the secrets of ${plural(result.revoked.length, "client")}.` +
+        (missed ? ` ${missed} could not be revoked (gone, or not yours to manage).` : "") +
+        (reloadFailure ? ` The list could not be reloaded: ${reloadFailure}` : ""),
+    );
   }
 
   render();
