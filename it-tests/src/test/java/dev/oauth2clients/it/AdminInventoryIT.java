@@ -362,15 +362,7 @@ class AdminInventoryIT {
   /** The newest ACTION admin event at {@code path} whose representation names {@code clientId}. */
   private static JsonNode adminEvent(String path, String clientId) {
     JsonNode events =
-        Admin.expect(
-                200,
-                realm
-                    .admin()
-                    .call(
-                        "GET",
-                        "/" + realm.name() + "/admin-events?operationTypes=ACTION&max=100",
-                        null))
-            .json();
+        realm.admin().get("/" + realm.name() + "/admin-events?operationTypes=ACTION&max=100");
     for (JsonNode event : events) {
       if (event.path("resourcePath").asText().equals(path)
           && event.path("representation").asText().contains(clientId)) {

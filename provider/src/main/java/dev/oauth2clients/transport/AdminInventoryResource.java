@@ -1,5 +1,6 @@
 package dev.oauth2clients.transport;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oauth2clients.representation.ApiError;
 import dev.oauth2clients.representation.ApiException;
 import dev.oauth2clients.representation.InventoryEntry;
@@ -104,10 +105,7 @@ public class AdminInventoryResource {
                 "Revoking secrets takes the realm's manage-clients role.");
           }
           RevokedSecrets revoked =
-              inventory()
-                  .revokeSecrets(
-                      RequestBodies.readObject(contentType, body, RequestBodies.JSON),
-                      auth.clients()::canManage);
+              inventory().revokeSecrets(jsonObject(contentType, body), auth.clients()::canManage);
           event(revoked);
           return json(Response.ok(), revoked).build();
         });
@@ -125,10 +123,7 @@ public class AdminInventoryResource {
         () -> {
           requireView();
           Optional<InventoryEntry> found =
-              inventory()
-                  .lookup(
-                      RequestBodies.readObject(contentType, body, RequestBodies.JSON),
-                      auth.clients()::canView);
+              inventory().lookup(jsonObject(contentType, body), auth.clients()::canView);
           Map<String, Object> recorded = new LinkedHashMap<>();
           recorded.put("found", found.isPresent());
           found.ifPresent(
@@ -146,6 +141,10 @@ public class AdminInventoryResource {
                               "The string is no secret of this realm's self-service clients."),
                           realm.getName()));
         });
+  }
+
+  private static ObjectNode jsonObject(String contentType, InputStream body) {
+    return RequestBodies.readObject(contentType, body, RequestBodies.JSON);
   }
 
   private AdminInventory inventory() {

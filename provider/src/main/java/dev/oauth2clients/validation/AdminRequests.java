@@ -1,6 +1,7 @@
 package dev.oauth2clients.validation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.representation.ApiError;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +21,11 @@ public final class AdminRequests {
    * as any unknown id).
    */
   public static Set<String> clientIds(ObjectNode body) {
-    BodyFields.allowOnly(body, "revoke-secrets", Set.of(CLIENT_IDS));
+    BodyFields.allowOnly(
+        body,
+        Set.of(CLIENT_IDS),
+        ApiError.INVALID_REQUEST,
+        "revoke-secrets takes only " + CLIENT_IDS);
     List<String> ids = BodyFields.strings(body, CLIENT_IDS, MAX_CLIENT_IDS);
     Set<String> possible = new LinkedHashSet<>();
     for (String id : ids) {
@@ -33,7 +38,8 @@ public final class AdminRequests {
 
   /** {@code {"secret": "…"}}: the string an admin found. */
   public static String secret(ObjectNode body) {
-    BodyFields.allowOnly(body, "lookup", Set.of(SECRET));
+    BodyFields.allowOnly(
+        body, Set.of(SECRET), ApiError.INVALID_REQUEST, "lookup takes only " + SECRET);
     return BodyFields.string(body, SECRET);
   }
 }

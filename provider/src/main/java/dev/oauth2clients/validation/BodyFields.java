@@ -16,20 +16,16 @@ final class BodyFields {
 
   private BodyFields() {}
 
-  /** Refuses a field other than {@code allowed}; {@code what} names the body in the sentence. */
-  static void allowOnly(ObjectNode body, String what, Set<String> allowed) {
+  /**
+   * Refuses a field other than {@code allowed} with {@code error}: "Unknown field 'x'; " and then
+   * {@code takesOnly}, the sentence that says what the body takes.
+   */
+  static void allowOnly(ObjectNode body, Set<String> allowed, ApiError error, String takesOnly) {
     body.fieldNames()
         .forEachRemaining(
             name -> {
               if (!allowed.contains(name)) {
-                throw ApiError.INVALID_REQUEST.because(
-                    "Unknown field '"
-                        + name
-                        + "'; "
-                        + what
-                        + " takes only "
-                        + String.join(", ", allowed)
-                        + ".");
+                throw error.because("Unknown field '" + name + "'; " + takesOnly + ".");
               }
             });
   }

@@ -1,6 +1,7 @@
 package dev.oauth2clients.validation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.representation.ApiError;
 import java.util.List;
 import java.util.Set;
 
@@ -17,7 +18,8 @@ public final class ReportedSecrets {
   private ReportedSecrets() {}
 
   public static List<String> of(ObjectNode body) {
-    BodyFields.allowOnly(body, "a report", Set.of(SECRETS));
+    BodyFields.allowOnly(
+        body, Set.of(SECRETS), ApiError.INVALID_REQUEST, "a report takes only " + SECRETS);
     return BodyFields.strings(body, SECRETS, MAX_SECRETS);
   }
 }

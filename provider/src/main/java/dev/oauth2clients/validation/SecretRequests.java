@@ -33,20 +33,11 @@ public final class SecretRequests {
   }
 
   public static Rotation rotation(ObjectNode body, RealmPolicy policy) {
-    body.fieldNames()
-        .forEachRemaining(
-            name -> {
-              if (!ROTATION_FIELDS.contains(name)) {
-                throw ApiError.INVALID_CLIENT_METADATA.because(
-                    "Unknown field '"
-                        + name
-                        + "'; a rotation takes only "
-                        + SECRET_EXPIRES_IN
-                        + " and "
-                        + PREVIOUS_SECRET_EXPIRES_IN
-                        + ".");
-              }
-            });
+    BodyFields.allowOnly(
+        body,
+        ROTATION_FIELDS,
+        ApiError.INVALID_CLIENT_METADATA,
+        "a rotation takes only " + SECRET_EXPIRES_IN + " and " + PREVIOUS_SECRET_EXPIRES_IN);
     return new Rotation(
         lifetime(body.get(SECRET_EXPIRES_IN), policy),
         overlap(body.get(PREVIOUS_SECRET_EXPIRES_IN), policy));

@@ -51,25 +51,24 @@ class InventoryFiltersTest {
   void idleDaysTakesZeroToACentury() {
     assertEquals(0, parse(Map.of("idle_days", List.of("0"))).idleDays());
     assertEquals(36_500, parse(Map.of("idle_days", List.of("36500"))).idleDays());
-    refused(Map.of("idle_days", List.of("36501")));
-    refused(Map.of("idle_days", List.of("-1")));
-    refused(Map.of("idle_days", List.of("1.5")));
-    refused(Map.of("idle_days", List.of("")));
+    refusedEach("idle_days", "36501", "-1", "1.5", "");
   }
 
   @Test
   void pagingOutOfRangeIsRefused() {
-    refused(Map.of("max", List.of("0")));
-    refused(Map.of("max", List.of("1001")));
-    refused(Map.of("first", List.of("-1")));
-    refused(Map.of("first", List.of("x")));
+    refusedEach("max", "0", "1001");
+    refusedEach("first", "-1", "x");
   }
 
   @Test
   void neverExpiresIsTrueOrFalseOnly() {
-    refused(Map.of("never_expires", List.of("yes")));
-    refused(Map.of("never_expires", List.of("TRUE")));
-    refused(Map.of("never_expires", List.of("")));
+    refusedEach("never_expires", "yes", "TRUE", "");
+  }
+
+  private static void refusedEach(String parameter, String... values) {
+    for (String value : values) {
+      refused(Map.of(parameter, List.of(value)));
+    }
   }
 
   @Test
@@ -84,8 +83,6 @@ class InventoryFiltersTest {
 
   @Test
   void anOwnerNoUserCouldHaveIsRefused() {
-    refused(Map.of("owner", List.of("")));
-    refused(Map.of("owner", List.of("a\0b")));
-    refused(Map.of("owner", List.of("x".repeat(256))));
+    refusedEach("owner", "", "a\0b", "x".repeat(256));
   }
 }

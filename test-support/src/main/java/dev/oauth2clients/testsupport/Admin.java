@@ -138,11 +138,15 @@ public final class Admin {
             Json.MAPPER.createArrayNode().add(representation)));
   }
 
+  /** What a GET of the admin API answers at {@code path} (below {@code /admin/realms}). */
+  public JsonNode get(String path) {
+    return expect(200, call("GET", path, null)).json();
+  }
+
   /** Gives the user a role of one of the realm's clients, e.g. realm-management's view-clients. */
   public void grantClientRole(String realm, String userId, String clientId, String role) {
     String id = findClient(realm, clientId).get("id").asText();
-    JsonNode representation =
-        expect(200, call("GET", "/" + realm + "/clients/" + id + "/roles/" + role, null)).json();
+    JsonNode representation = get("/" + realm + "/clients/" + id + "/roles/" + role);
     expect(
         204,
         call(
