@@ -207,11 +207,20 @@ const COLUMNS = ["Name", "Client ID", "Owner", "Created", "Last used", "Secret e
 
 function createInventory(realm) {
   // filters: those of the last search, so that paging never picks up half-typed ones.
-  const state = { filters: {}, first: 0, max: 10, rows: [], hasNext: false, selected: new Set() };
+  // first counts the API's rows; earlier: the firsts of the pages before, for Previous.
+  const state = {
+    filters: {},
+    max: 10,
+    first: 0,
+    earlier: [],
+    next: null, // where the next page starts, or null on the last page
+    rows: [],
+    selected: new Set(),
+  };
   let loads = 0; // answers of superseded loads are dropped
 
   const owner = input("text", "inventory-owner", { placeholder: "Username or user ID" });
-  const idleDays = input("number", "inventory-idle-days", { min: "1", placeholder: "Any" });
+  const idleDays = input("number", "inventory-idle-days", { min: "0", placeholder: "Any" });
   const neverExpires = input("checkbox", "inventory-never-expires", { class: "pf-v5-c-check__input" });
   const perPage = input("number", "inventory-max", { min: "1", max: "100", value: "10" });
   const selectAll = input("checkbox", "inventory-select-all", {
@@ -223,9 +232,12 @@ function createInventory(realm) {
   });
   const revoke = button("danger", "inventory-revoke", "Revoke secrets", confirmRevoke);
   const previous = button("secondary", "inventory-prev", "Previous", () =>
-    load(Math.max(0, state.first - state.max)),
+    load(state.earlier.pop() ?? 0),
   );
-  const next = button("secondary", "inventory-next", "Next", () => load(state.first + state.max));
+  const next = button("secondary", "inventory-next", "Next", () => {
+    state.earlier.push(state.first);
+    load(state.next);
+  });
   const range = h("span", { "data-testid": "inventory-range" });
   const alert = h("div", { "aria-live": "polite" });
   const rows = h("tbody", { class: "pf-v5-c-table__tbody" });
@@ -286,11 +298,15 @@ function createInventory(realm) {
     };
     state.max = Math.min(100, Math.max(1, parseInt(perPage.value, 10) || 10));
     perPage.value = String(state.max);
+    state.earlier = [];
     load(0);
   }
 
   // Loads the page that starts at first; answers the error's sentence, or null. Asks for one
-  // more than a page: if it comes, there is a next page (the API gives no total).
+  // more than a page: if it comes, there is a next page (the API gives no total). With
+  // fine-grained admin permissions the API leaves out clients the admin may not see, so a page
+  // may come short though more follow: its Link header says so, and the next page then starts
+  // after every row asked for.
   async function load(first) {
     const query = new URLSearchParams({ first: String(first), max: String(state.max + 1) });
     for (const [name, value] of Object.entries(state.filters)) if (value) query.set(name, value);
@@ -300,16 +316,16 @@ function createInventory(realm) {
     try {
       const { body, link } = await callApi(realm, `?${query}`);
       if (ticket !== loads) return null;
-      // With fine-grained admin permissions a page may come short; the API's Link still says more.
+      const more = body.length > state.max;
       Object.assign(state, {
         first,
         rows: body.slice(0, state.max),
-        hasNext: body.length > state.max || /rel="?next"?/.test(link),
+        next: more ? first + state.max : /rel="?next"?/.test(link) ? first + state.max + 1 : null,
       });
       alert.replaceChildren();
     } catch (error) {
       if (ticket !== loads) return null;
-      Object.assign(state, { rows: [], hasNext: false });
+      Object.assign(state, { rows: [], next: null });
       failure = error.message;
       showAlert("danger", failure);
     }
@@ -337,7 +353,7 @@ function createInventory(realm) {
     revoke.textContent = count ? `Revoke secrets (${count})` : "Revoke secrets";
     range.textContent = state.rows.length ? `${state.first + 1} – ${state.first + state.rows.length}` : "";
     previous.disabled = state.first === 0;
-    next.disabled = !state.hasNext;
+    next.disabled = state.next === null;
   }
 
   function renderRow(client) {
