@@ -7,7 +7,6 @@ import dev.oauth2clients.it.Policy;
 import dev.oauth2clients.policy.PolicySetting;
 import dev.oauth2clients.secret.SecretFormat;
 import dev.oauth2clients.testsupport.HttpResult;
-import dev.oauth2clients.testsupport.KeycloakServer;
 import dev.oauth2clients.testsupport.TestRealm;
 import java.time.Instant;
 import java.util.Map;
@@ -128,12 +127,7 @@ class AdminConsoleTabIT {
   }
 
   private void openTab(Browser browser) {
-    browser.go(
-        KeycloakServer.get().baseUrl()
-            + "/admin/master/console/#/"
-            + realm.name()
-            + "/realm-settings/oauth2-clients");
-    browser.signIn(KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD);
+    browser.openPolicyTab(realm.name());
   }
 
   private static boolean isChecked(WebElement checkbox) {

@@ -2,6 +2,7 @@ package dev.oauth2clients.it.browser;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.oauth2clients.testsupport.KeycloakServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -69,6 +70,19 @@ final class Browser implements AutoCloseable {
     driver.get(url);
   }
 
+  /**
+   * Opens the provider's oauth2-clients tab of {@code realm} in the master realm's admin console,
+   * signed in as the test server's admin.
+   */
+  void openPolicyTab(String realm) {
+    go(
+        KeycloakServer.get().baseUrl()
+            + "/admin/master/console/#/"
+            + realm
+            + "/realm-settings/oauth2-clients");
+    signIn(KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD);
+  }
+
   /** Fills Keycloak's login page, which any protected page redirects to first. */
   void signIn(String username, String password) {
     type(By.id("username"), username);
@@ -115,6 +129,16 @@ final class Browser implements AutoCloseable {
 
   boolean isPresent(By locator) {
     return !driver.findElements(locator).isEmpty();
+  }
+
+  /** Scrolls the page so that the element is at the top of the window, e.g. for a screenshot. */
+  void scrollTo(By locator) {
+    driver.executeScript("arguments[0].scrollIntoView()", visible(locator));
+  }
+
+  /** Every element the page holds now, e.g. the rows of a table; none is waited for. */
+  List<WebElement> all(By locator) {
+    return driver.findElements(locator);
   }
 
   /** Saves what the page shows now as target/screenshots/{name}.png. */
