@@ -32,8 +32,9 @@ import java.util.stream.Stream;
  * oauth2_clients_token_grants_total} is printed, and its total after the rounds too.
  *
  * <p>Settings: {@code bench.threads} and {@code bench.seconds} as item 1; {@code
- * bench.metrics.warmup} seconds per client (60: the server with metrics runs from a freshly built
- * copy, and 30 s left its JIT still warming through the rounds), {@code bench.metrics.rounds} (30).
+ * bench.metrics.warmup} seconds per client (150: the server with metrics runs from a freshly built
+ * copy, and 60 s left its JIT still warming through the first rounds), {@code bench.metrics.rounds}
+ * (30).
  */
 final class MetricsOverheadBenchmark {
 
@@ -42,7 +43,7 @@ final class MetricsOverheadBenchmark {
   private final String databaseKind;
   private final int rounds = Integer.getInteger("bench.metrics.rounds", 30);
   private final Duration warmup =
-      Duration.ofSeconds(Integer.getInteger("bench.metrics.warmup", 60));
+      Duration.ofSeconds(Integer.getInteger("bench.metrics.warmup", 150));
 
   private String databaseVersion;
 
