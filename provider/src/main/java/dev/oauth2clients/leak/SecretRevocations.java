@@ -53,7 +53,7 @@ public final class SecretRevocations {
    * client's other secret keeps working. Says nothing about what matched, so that no caller learns
    * whether a string was a secret.
    *
-   * @return how many secrets were revoked, for the metrics only
+   * @return how many secrets were revoked, for the metrics and the answer's time only
    */
   public int revokeReported(Collection<String> candidates) {
     Set<String> hashes = wellFormedHashes(candidates);

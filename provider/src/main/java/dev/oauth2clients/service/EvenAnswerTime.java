@@ -1,21 +1,26 @@
 package dev.oauth2clients.service;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
 /**
- * How long a leak report's answer takes: never less than {@link #FLOOR}, and never less than the
- * slowest report of the last 10 to 20 seconds took, with a margin, up to {@link #CEILING}. A report
- * that revoked something does more writes than one that did not; a fixed floor alone hides that
- * only while the server is quick, and a loaded database makes a revocation slower than any fixed
- * floor. Following the slowest recent report keeps hits and misses equally long under load too:
- * only the first slow report after a quiet spell stands out, once.
+ * How long a leak report's answer takes: never less than {@link #FLOOR}, and never less than what
+ * reports that revoked something took lately ({@link #QUANTILE} of the last {@link #SAMPLES} within
+ * {@link #RECENT}), with a margin, up to {@link #CEILING}.
+ *
+ * <p>Only the extra writes of a revocation can tell a hit from a miss, so only revoking reports set
+ * the time: a fixed floor alone hides them only while the server is quick, and a loaded database
+ * makes a revocation slower than any fixed floor. A quantile rather than the slowest one keeps a
+ * single pause (a garbage collection, a checkpoint), which strikes hits and misses alike, from
+ * slowing every answer; what it leaves above the time is that rare tail. On an idle server a
+ * revocation stays well under the floor, so a hit does not move the time for later reports either.
  */
 final class EvenAnswerTime {
 
   /**
-   * Longer than a revocation of one secret takes (with its event and the owner's e-mail in the
+   * Longer than a revocation of a few secrets takes (with its event and the owner's e-mail in the
    * outbox) on an idle server, on H2 and PostgreSQL alike.
    */
   static final Duration FLOOR = Duration.ofMillis(30);
@@ -26,30 +31,52 @@ final class EvenAnswerTime {
    */
   static final Duration CEILING = Duration.ofSeconds(2);
 
-  /** Short, so that one slow report (a cold start, a pause) slows the answers briefly. */
-  static final Duration WINDOW = Duration.ofSeconds(10);
+  /** Samples older than this no longer count, so that the time comes down after a busy spell. */
+  static final Duration RECENT = Duration.ofSeconds(60);
+
+  /** How many revoking reports are remembered. */
+  static final int SAMPLES = 64;
+
+  /** Which of the remembered times sets the answer's: the 90th percentile, nearest rank. */
+  static final double QUANTILE = 0.9;
 
   private final LongSupplier clock;
-  private long windowStart;
-  private long slowestNow;
-  private long slowestBefore;
+  private final long[] tookNanos = new long[SAMPLES];
+  private final long[] seenAt = new long[SAMPLES];
+  private int next;
+  private int held;
 
   EvenAnswerTime(LongSupplier clock) {
     this.clock = clock;
-    this.windowStart = clock.getAsLong();
   }
 
-  /** Records how long a report's work took, hit or miss. */
-  synchronized void took(long nanos) {
-    roll();
-    slowestNow = Math.max(slowestNow, nanos);
+  /** Records how long a report's work took; only a report that revoked something counts. */
+  synchronized void took(long nanos, boolean revoked) {
+    if (!revoked) {
+      return;
+    }
+    tookNanos[next] = nanos;
+    seenAt[next] = clock.getAsLong();
+    next = (next + 1) % SAMPLES;
+    held = Math.min(held + 1, SAMPLES);
   }
 
   /** How long every answer takes from the report's arrival now. */
   synchronized long answerNanos() {
-    roll();
-    long slowest = Math.max(slowestNow, slowestBefore);
-    return Math.min(CEILING.toNanos(), Math.max(FLOOR.toNanos(), slowest + slowest / 4));
+    long oldest = clock.getAsLong() - RECENT.toNanos();
+    long[] recent = new long[held];
+    int count = 0;
+    for (int i = 0; i < held; i++) {
+      if (seenAt[i] - oldest > 0) {
+        recent[count++] = tookNanos[i];
+      }
+    }
+    if (count == 0) {
+      return FLOOR.toNanos();
+    }
+    Arrays.sort(recent, 0, count);
+    long typical = recent[(int) Math.ceil(QUANTILE * count) - 1];
+    return Math.min(CEILING.toNanos(), Math.max(FLOOR.toNanos(), typical + typical / 4));
   }
 
   /** Waits until the answer's time has passed since {@code arrived} ({@link System#nanoTime}). */
@@ -58,17 +85,6 @@ final class EvenAnswerTime {
     while (remaining > 0) {
       LockSupport.parkNanos(remaining);
       remaining = answerNanos() - (clock.getAsLong() - arrived);
-    }
-  }
-
-  /** Moves to a new window every {@link #WINDOW}; a window that passed unseen forgets the last. */
-  private void roll() {
-    long now = clock.getAsLong();
-    long elapsed = now - windowStart;
-    if (elapsed >= WINDOW.toNanos()) {
-      slowestBefore = elapsed >= 2 * WINDOW.toNanos() ? 0 : slowestNow;
-      slowestNow = 0;
-      windowStart = now;
     }
   }
 }

@@ -9,40 +9,67 @@ import org.junit.jupiter.api.Test;
 class EvenAnswerTimeTest {
 
   private static final long MS = 1_000_000L;
-  private static final long WINDOW = EvenAnswerTime.WINDOW.toNanos();
+  private static final long FLOOR = EvenAnswerTime.FLOOR.toNanos();
+  private static final long RECENT = EvenAnswerTime.RECENT.toNanos();
 
-  private final AtomicLong now = new AtomicLong(5 * WINDOW);
+  private final AtomicLong now = new AtomicLong(-7 * RECENT);
   private final EvenAnswerTime answerTime = new EvenAnswerTime(now::get);
 
   @Test
-  void quickReportsAllTakeTheFloor() {
-    answerTime.took(3 * MS);
-    answerTime.took(12 * MS);
-    assertEquals(EvenAnswerTime.FLOOR.toNanos(), answerTime.answerNanos());
+  void withoutRevocationsEveryAnswerTakesTheFloor() {
+    assertEquals(FLOOR, answerTime.answerNanos());
+    answerTime.took(900 * MS, false);
+    assertEquals(FLOOR, answerTime.answerNanos(), "a slow miss has nothing to hide");
   }
 
   @Test
-  void aSlowReportMakesEveryAnswerAsSlowWithAMargin() {
-    answerTime.took(80 * MS);
-    answerTime.took(5 * MS);
+  void quickRevocationsLeaveTheFloor() {
+    answerTime.took(3 * MS, true);
+    answerTime.took(20 * MS, true);
+    assertEquals(FLOOR, answerTime.answerNanos());
+  }
+
+  @Test
+  void aSlowRevocationMakesEveryAnswerAsSlowWithAMargin() {
+    answerTime.took(80 * MS, true);
+    answerTime.took(5 * MS, false);
     assertEquals(100 * MS, answerTime.answerNanos());
   }
 
   @Test
-  void theSlowestIsRememberedForAtLeastAWindowAndForgottenAfterTwo() {
-    answerTime.took(80 * MS);
-    now.addAndGet(WINDOW + MS);
-    assertEquals(100 * MS, answerTime.answerNanos(), "the window before still counts");
-    answerTime.took(40 * MS);
-    now.addAndGet(WINDOW);
-    assertEquals(50 * MS, answerTime.answerNanos(), "the oldest window is gone");
-    now.addAndGet(2 * WINDOW);
-    assertEquals(EvenAnswerTime.FLOOR.toNanos(), answerTime.answerNanos());
+  void theNinetiethPercentileOfRecentRevocationsSetsTheTime() {
+    for (int i = 1; i <= 20; i++) {
+      answerTime.took(i * 4 * MS, true);
+    }
+    assertEquals(90 * MS, answerTime.answerNanos(), "the 18th of 20 (72 ms), with a quarter more");
+    answerTime.took(1_000 * MS, true);
+    assertEquals(95 * MS, answerTime.answerNanos(), "one pause moves the time one rank only");
+  }
+
+  @Test
+  void onlyTheLastSamplesAreKept() {
+    answerTime.took(400 * MS, true);
+    for (int i = 0; i < EvenAnswerTime.SAMPLES; i++) {
+      answerTime.took(40 * MS, true);
+    }
+    assertEquals(50 * MS, answerTime.answerNanos());
+  }
+
+  @Test
+  void revocationsAreForgottenAfterAMinute() {
+    answerTime.took(80 * MS, true);
+    now.addAndGet(RECENT - MS);
+    assertEquals(100 * MS, answerTime.answerNanos(), "still recent");
+    answerTime.took(40 * MS, true);
+    now.addAndGet(2 * MS);
+    assertEquals(50 * MS, answerTime.answerNanos(), "the older one is gone");
+    now.addAndGet(RECENT);
+    assertEquals(FLOOR, answerTime.answerNanos());
   }
 
   @Test
   void noAnswerWaitsLongerThanTheCeiling() {
-    answerTime.took(Duration.ofSeconds(30).toNanos());
+    answerTime.took(Duration.ofSeconds(30).toNanos(), true);
     assertEquals(EvenAnswerTime.CEILING.toNanos(), answerTime.answerNanos());
   }
 
