@@ -16,6 +16,8 @@ import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.Json;
 import dev.oauth2clients.testsupport.KeycloakServer;
 import dev.oauth2clients.testsupport.TestRealm;
+import dev.oauth2clients.validation.AdminRequests;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -196,6 +198,8 @@ class AdminInventoryIT {
             "never_expires=maybe",
             "max=0",
             "max=1001",
+            "idle_days=36501",
+            "owner=" + encoded("é😀\"".repeat(85) + "x"),
             "first=-1",
             "owner=a&owner=b",
             "ownr=alice")) {
@@ -204,6 +208,29 @@ class AdminInventoryIT {
       assertEquals("invalid_request", refused.error(), () -> query + ": " + refused);
       assertTrue(refused.json().get("error_description").asText().length() > 5);
     }
+  }
+
+  @Test
+  void filtersAreTakenAtTheirLimits() {
+    assertEquals(List.of(), mine(list("viewer", "idle_days=36500&max=1000")));
+    assertEquals(List.of(), ids(list("viewer", "owner=" + encoded("é😀\"".repeat(85)))));
+  }
+
+  @Test
+  void revokeSecretsTakesAThousandIds() {
+    JsonNode named = realm.api("carol").createNamed("Carol's one of a thousand");
+    String clientId = named.get("client_id").asText();
+    List<String> thousand = new ArrayList<>(List.of(clientId));
+    for (int i = 1; i < AdminRequests.MAX_CLIENT_IDS; i++) {
+      thousand.add("no-such-client-" + i);
+    }
+    HttpResult answer =
+        call("manager", "POST", "/revoke-secrets", JSON, Map.of("client_ids", thousand));
+    assertEquals(200, answer.status(), answer::toString);
+    assertEquals(List.of(clientId), strings(answer.json().get("revoked")));
+    assertEquals(
+        401,
+        realm.tokens().clientCredentials(clientId, named.get("client_secret").asText()).status());
   }
 
   @Test
@@ -351,6 +378,10 @@ class AdminInventoryIT {
       update.setString(3, clientId);
       assertEquals(1, update.executeUpdate());
     }
+  }
+
+  private static String encoded(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   private static JsonNode lookup(String who, String secret) {

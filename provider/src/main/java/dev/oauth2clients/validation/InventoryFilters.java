@@ -31,6 +31,9 @@ public record InventoryFilters(
   /** A century: more than any client can have been idle, and far from overflowing milliseconds. */
   static final WholeNumberRange IDLE_DAYS_RANGE = new WholeNumberRange(0, 36_500);
 
+  /** Keycloak's username column holds 255 characters (code points on every database). */
+  static final int OWNER_MAX_LENGTH = 255;
+
   static final WholeNumberRange FIRST_RANGE = new WholeNumberRange(0, Integer.MAX_VALUE);
   static final WholeNumberRange MAX_RANGE = new WholeNumberRange(1, 1000);
   private static final Set<String> KNOWN = Set.of(OWNER, IDLE_DAYS, NEVER_EXPIRES, FIRST, MAX);
@@ -46,9 +49,9 @@ public record InventoryFilters(
               + "'; the inventory takes owner, idle_days, never_expires, first and max.");
     }
     String owner = single(query, OWNER);
-    if (owner != null && !ClientIds.couldExist(owner)) {
+    if (owner != null && !couldBeAUser(owner)) {
       throw ApiError.INVALID_REQUEST.because(
-          "owner must be a user id or username of 1 to " + ClientIds.MAX_LENGTH + " characters.");
+          "owner must be a user id or username of 1 to " + OWNER_MAX_LENGTH + " characters.");
     }
     return new InventoryFilters(
         owner,
@@ -92,5 +95,11 @@ public record InventoryFilters(
       case "false" -> Boolean.FALSE;
       default -> throw ApiError.INVALID_REQUEST.because(name + " must be true or false.");
     };
+  }
+
+  private static boolean couldBeAUser(String owner) {
+    return !owner.isEmpty()
+        && TextRules.characters(owner) <= OWNER_MAX_LENGTH
+        && ClientIds.isStorableText(owner);
   }
 }

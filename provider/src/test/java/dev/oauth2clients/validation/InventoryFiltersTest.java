@@ -83,6 +83,12 @@ class InventoryFiltersTest {
 
   @Test
   void anOwnerNoUserCouldHaveIsRefused() {
-    refusedEach("owner", "", "a\0b", "x".repeat(256));
+    refusedEach("owner", "", "a\0b", "x".repeat(256), "é😀\"".repeat(85) + "x", "\uD800");
+  }
+
+  @Test
+  void anOwnerOf255CharactersIsTakenAsItIsEmojiCountingOne() {
+    String longest = "é😀\"".repeat(85);
+    assertEquals(longest, parse(Map.of("owner", List.of(longest))).owner());
   }
 }
