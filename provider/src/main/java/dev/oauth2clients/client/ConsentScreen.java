@@ -3,6 +3,7 @@ package dev.oauth2clients.client;
 import dev.oauth2clients.store.ClientAttributes;
 import dev.oauth2clients.store.SelfServiceClientEntity;
 import dev.oauth2clients.store.SelfServiceClientStore;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
@@ -18,6 +19,9 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * owner's username as it was when the client was made.
  */
 public final class ConsentScreen {
+
+  /** Clients per transaction of the start-up upgrade. */
+  private static final int PAGE = 200;
 
   private static final Logger LOG = Logger.getLogger(ConsentScreen.class);
 
@@ -61,12 +65,16 @@ public final class ConsentScreen {
    * starting; the next start tries again.
    */
   public static void requireForEarlierClientsAtStartUp(KeycloakSessionFactory factory) {
+    int upgraded = 0;
     try {
-      int upgraded =
-          KeycloakModelUtils.runJobInTransactionWithResult(
-              factory, ConsentScreen::requireForEarlierClients);
-      if (upgraded > 0) {
-        LOG.infof("Consent is now required for %d earlier self-service clients", upgraded);
+      String after = "";
+      while (after != null) {
+        String from = after;
+        UpgradedPage page =
+            KeycloakModelUtils.runJobInTransactionWithResult(
+                factory, session -> requireForEarlierClients(session, from));
+        upgraded += page.upgraded();
+        after = page.lastId();
       }
     } catch (RuntimeException failed) {
       LOG.warnf(
@@ -74,13 +82,24 @@ public final class ConsentScreen {
               + " the next start tries again",
           failed.getMessage());
     }
+    if (upgraded > 0) {
+      LOG.infof("Consent is now required for %d earlier self-service clients", upgraded);
+    }
   }
 
-  private static int requireForEarlierClients(KeycloakSession session) {
-    int upgraded = 0;
-    for (SelfServiceClientEntity row :
+  /** One page of an upgrade; {@code lastId} is null after the last page. */
+  private record UpgradedPage(int upgraded, String lastId) {}
+
+  /**
+   * A page at a time, each in a transaction of its own: a realm of 100,000 earlier clients in one
+   * transaction would hold them all in memory.
+   */
+  private static UpgradedPage requireForEarlierClients(KeycloakSession session, String afterId) {
+    List<SelfServiceClientEntity> rows =
         new SelfServiceClientStore(session)
-            .withoutClientAttribute(ClientScopeModel.DISPLAY_ON_CONSENT_SCREEN)) {
+            .withoutClientAttribute(ClientScopeModel.DISPLAY_ON_CONSENT_SCREEN, afterId, PAGE);
+    int upgraded = 0;
+    for (SelfServiceClientEntity row : rows) {
       RealmModel realm = session.realms().getRealm(row.getRealmId());
       ClientModel model = realm == null ? null : realm.getClientById(row.getId());
       if (model != null) {
@@ -88,6 +107,7 @@ public final class ConsentScreen {
         upgraded++;
       }
     }
-    return upgraded;
+    return new UpgradedPage(
+        upgraded, rows.size() < PAGE ? null : rows.get(rows.size() - 1).getId());
   }
 }

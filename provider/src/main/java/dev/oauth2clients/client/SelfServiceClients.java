@@ -20,13 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.protocol.oidc.OIDCConfigAttributes;
 import org.keycloak.services.managers.ClientManager;
 import org.keycloak.services.managers.RealmManager;
@@ -39,8 +36,6 @@ public final class SelfServiceClients {
 
   /** Realm attribute: the feature switch and required role that the realm's clients follow. */
   private static final String FOLLOWED_SWITCH_AND_ROLE = "oauth2-clients.followed-switch-and-role";
-
-  private static final Logger LOG = Logger.getLogger(SelfServiceClients.class);
 
   private final KeycloakSession session;
   private final RealmModel realm;
@@ -129,60 +124,41 @@ public final class SelfServiceClients {
     followOwners(store.allOwned(realm.getId(), ownerId));
   }
 
-  /**
-   * {@link #followOwner} for every client of the realm after a change to roles or groups, which may
-   * reach any owner; only where the realm requires a role, as nothing else depends on them.
-   */
-  public void followOwnersWhereARoleIsRequired() {
-    if (RealmPolicy.of(realm).requiredRole().isPresent()) {
-      followOwners(store.allInRealm(realm.getId()));
-    }
+  /** Whether the realm requires a role of owners, which makes roles and groups matter. */
+  public boolean requiresARole() {
+    return RealmPolicy.of(realm).requiredRole().isPresent();
   }
 
   /**
-   * {@link #followOwner} for every client of the realm, once after each change of the realm's
-   * feature switch or required role (and once for realms from before this was followed): the realm
-   * remembers which pair its clients last followed.
+   * Whether the realm's clients last followed its current feature switch and required role: the
+   * realm remembers the pair they followed, so that each change is followed once (and realms from
+   * before this was followed, once).
    */
-  public void followRealmSwitchAndRole() {
+  public boolean followSwitchAndRole() {
+    return switchAndRole().equals(realm.getAttribute(FOLLOWED_SWITCH_AND_ROLE));
+  }
+
+  /** Remembers that the realm's clients follow its current switch and required role. */
+  public void markSwitchAndRoleFollowed() {
+    realm.setAttribute(FOLLOWED_SWITCH_AND_ROLE, switchAndRole());
+  }
+
+  private String switchAndRole() {
     RealmPolicy policy = RealmPolicy.of(realm);
-    String followed = policy.enabled() + " " + policy.requiredRole().orElse("");
-    if (followed.equals(realm.getAttribute(FOLLOWED_SWITCH_AND_ROLE))) {
-      return;
-    }
-    List<SelfServiceClientEntity> rows = store.allInRealm(realm.getId());
-    // A realm without such clients is left unwritten (every realm passes here at start-up).
-    if (!rows.isEmpty()) {
-      followOwners(rows);
-      realm.setAttribute(FOLLOWED_SWITCH_AND_ROLE, followed);
-    }
+    return policy.enabled() + " " + policy.requiredRole().orElse("");
   }
 
   /**
-   * At start-up, each realm's clients follow its switch and role once (clients made before this
-   * release redirected whatever their state). A failure must not stop Keycloak from starting; the
-   * next start, or the realm's next change, tries again.
+   * {@link #followOwner} for one page of the realm's clients, the {@code max} after {@code afterId}
+   * in id order ({@code ""} for the first page): a realm-wide change is followed page by page, each
+   * in a transaction of its own.
+   *
+   * @return the ids of the page's clients; fewer than {@code max} on the last page
    */
-  public static void followRealmsAtStartUp(KeycloakSessionFactory factory) {
-    try {
-      KeycloakModelUtils.runJobInTransaction(
-          factory,
-          session ->
-              session
-                  .realms()
-                  .getRealmsStream()
-                  .forEach(
-                      realm -> {
-                        // Users are looked up in the context's realm, which a job has not set.
-                        session.getContext().setRealm(realm);
-                        new SelfServiceClients(session, realm).followRealmSwitchAndRole();
-                      }));
-    } catch (RuntimeException failed) {
-      LOG.warnf(
-          "Could not bring self-service clients' redirect URIs in line with their realms at this"
-              + " start (%s); the next start tries again",
-          failed.getMessage());
-    }
+  public List<String> followOwnersOfPage(String afterId, int max) {
+    List<SelfServiceClientEntity> rows = store.pageOfRealm(realm.getId(), afterId, max);
+    followOwners(rows);
+    return rows.stream().map(SelfServiceClientEntity::getId).toList();
   }
 
   private void followOwners(List<SelfServiceClientEntity> rows) {

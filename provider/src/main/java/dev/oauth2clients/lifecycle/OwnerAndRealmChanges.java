@@ -24,7 +24,7 @@ import org.keycloak.models.RealmModel;
  * good. A change to one user touches that user's clients; a change to roles or groups, which may
  * reach anyone, touches the realm's clients only where the realm requires a role, and a change to
  * the realm (not an action on it, such as clearing a cache) only when its switch or required role
- * changed.
+ * changed; those two go page by page ({@link RealmWideFollow}).
  */
 public class OwnerAndRealmChanges implements GlobalEventListenerFactory {
 
@@ -63,14 +63,15 @@ public class OwnerAndRealmChanges implements GlobalEventListenerFactory {
         if (event.getUserId() != null
             && event.getError() == null
             && OWN_USER_EVENTS.contains(event.getType().name())) {
-          clientsOf(session, event.getRealmId())
-              .ifPresent(clients -> clients.followOwner(event.getUserId()));
+          realmOf(session, event.getRealmId())
+              .ifPresent(
+                  realm -> new SelfServiceClients(session, realm).followOwner(event.getUserId()));
         }
       }
 
       @Override
       public void onEvent(AdminEvent event, boolean includeRepresentation) {
-        clientsOf(session, event.getRealmId()).ifPresent(clients -> follow(event, clients));
+        realmOf(session, event.getRealmId()).ifPresent(realm -> follow(event, session, realm));
       }
 
       @Override
@@ -78,25 +79,24 @@ public class OwnerAndRealmChanges implements GlobalEventListenerFactory {
     };
   }
 
-  private static void follow(AdminEvent event, SelfServiceClients clients) {
+  private static void follow(AdminEvent event, KeycloakSession session, RealmModel realm) {
     ResourceType type = event.getResourceType();
     Matcher user =
         USER_PATH.matcher(event.getResourcePath() == null ? "" : event.getResourcePath());
     if (OF_A_USER.contains(type) && user.matches()) {
-      clients.followOwner(user.group(1));
+      new SelfServiceClients(session, realm).followOwner(user.group(1));
     } else if (OF_ROLES.contains(type)) {
-      clients.followOwnersWhereARoleIsRequired();
+      RealmWideFollow.roles(session, realm);
     } else if (OF_THE_REALM.contains(type) && event.getOperationType() != OperationType.ACTION) {
-      clients.followRealmSwitchAndRole();
+      RealmWideFollow.switchAndRole(session, realm);
     }
   }
 
-  private static Optional<SelfServiceClients> clientsOf(KeycloakSession session, String realmId) {
+  private static Optional<RealmModel> realmOf(KeycloakSession session, String realmId) {
     if (!RunningKeycloak.on() || realmId == null) {
       return Optional.empty();
     }
-    RealmModel realm = session.realms().getRealm(realmId);
-    return Optional.ofNullable(realm).map(found -> new SelfServiceClients(session, found));
+    return Optional.ofNullable(session.realms().getRealm(realmId));
   }
 
   @Override

@@ -46,8 +46,10 @@ import jakarta.persistence.Table;
           "select c from SelfServiceClientEntity c where c.realmId = :realmId"
               + " and c.clientId in :clientIds"),
   @NamedQuery(
-      name = "oauth2Clients.byRealm",
-      query = "select c from SelfServiceClientEntity c where c.realmId = :realmId"),
+      name = "oauth2Clients.byRealmAfter",
+      query =
+          "select c from SelfServiceClientEntity c where c.realmId = :realmId"
+              + " and c.id > :afterId order by c.id"),
   // A reported secret is looked up by its hash (an index on each hash column), never by a scan.
   @NamedQuery(
       name = "oauth2Clients.bySecretHash",

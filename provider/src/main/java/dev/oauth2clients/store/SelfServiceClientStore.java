@@ -87,13 +87,17 @@ public final class SelfServiceClientStore {
     return users;
   }
 
-  /** Rows whose Keycloak client lacks the given attribute, in every realm. */
-  public List<SelfServiceClientEntity> withoutClientAttribute(String attributeName) {
+  /** The first {@code max} rows after {@code afterId} in id order, in every realm, whose Keycloak client lacks the attribute. */
+  public List<SelfServiceClientEntity> withoutClientAttribute(
+      String attributeName, String afterId, int max) {
     return em.createQuery(
-            "select c from SelfServiceClientEntity c where not exists (select a from"
-                + " ClientAttributeEntity a where a.client.id = c.id and a.name = :name)",
+            "select c from SelfServiceClientEntity c where c.id > :afterId and not exists (select"
+                + " a from ClientAttributeEntity a where a.client.id = c.id and a.name = :name)"
+                + " order by c.id",
             SelfServiceClientEntity.class)
         .setParameter("name", attributeName)
+        .setParameter("afterId", afterId)
+        .setMaxResults(max)
         .getResultList();
   }
 
@@ -214,10 +218,12 @@ public final class SelfServiceClientStore {
         .getResultList();
   }
 
-  /** Every row of the realm. */
-  public List<SelfServiceClientEntity> allInRealm(String realmId) {
-    return em.createNamedQuery("oauth2Clients.byRealm", SelfServiceClientEntity.class)
+  /** The realm's first {@code max} rows after {@code afterId} in id order. */
+  public List<SelfServiceClientEntity> pageOfRealm(String realmId, String afterId, int max) {
+    return em.createNamedQuery("oauth2Clients.byRealmAfter", SelfServiceClientEntity.class)
         .setParameter("realmId", realmId)
+        .setParameter("afterId", afterId)
+        .setMaxResults(max)
         .getResultList();
   }
 

@@ -1,8 +1,8 @@
 package dev.oauth2clients.transport;
 
 import dev.oauth2clients.client.ConsentScreen;
-import dev.oauth2clients.client.SelfServiceClients;
 import dev.oauth2clients.lifecycle.ModelLifecycleListener;
+import dev.oauth2clients.lifecycle.RealmWideFollow;
 import dev.oauth2clients.notice.ExpiryNotices;
 import dev.oauth2clients.notice.NoticeOutbox;
 import dev.oauth2clients.version.RunningKeycloak;
@@ -56,7 +56,7 @@ public class OAuth2ClientsResourceProviderFactory implements RealmResourceProvid
                 event -> {
                   if (event instanceof PostMigrationEvent) {
                     ConsentScreen.requireForEarlierClientsAtStartUp(factory);
-                    SelfServiceClients.followRealmsAtStartUp(factory);
+                    RealmWideFollow.atStartUp(factory);
                   }
                 }));
     expiryNoticeInterval.ifPresent(
