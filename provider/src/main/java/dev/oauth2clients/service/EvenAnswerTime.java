@@ -16,6 +16,7 @@ import java.util.function.LongSupplier;
  * single pause (a garbage collection, a checkpoint), which strikes hits and misses alike, from
  * slowing every answer; what it leaves above the time is that rare tail. On an idle server a
  * revocation stays well under the floor, so a hit does not move the time for later reports either.
+ * A report of many live secrets may take longer than the time; its sender held them all.
  */
 final class EvenAnswerTime {
 
@@ -40,6 +41,14 @@ final class EvenAnswerTime {
   /** Which of the remembered times sets the answer's: the 90th percentile, nearest rank. */
   static final double QUANTILE = 0.9;
 
+  /**
+   * Reports that revoked more secrets than this do not set the time. A found secret or two among a
+   * scanner's strings is what the time hides; whoever holds many live secrets could otherwise
+   * report them again and again (rotating in between) and hold every answer, and a worker thread
+   * with it, near the {@link #CEILING}.
+   */
+  static final int MOST_HIDDEN = 3;
+
   private final LongSupplier clock;
   private final long[] tookNanos = new long[SAMPLES];
   private final long[] seenAt = new long[SAMPLES];
@@ -50,9 +59,12 @@ final class EvenAnswerTime {
     this.clock = clock;
   }
 
-  /** Records how long a report's work took; only a report that revoked something counts. */
-  synchronized void took(long nanos, boolean revoked) {
-    if (!revoked) {
+  /**
+   * Records how long a report's work took; only a report that revoked 1 to {@link #MOST_HIDDEN}
+   * secrets counts.
+   */
+  synchronized void took(long nanos, int revoked) {
+    if (revoked < 1 || revoked > MOST_HIDDEN) {
       return;
     }
     tookNanos[next] = nanos;

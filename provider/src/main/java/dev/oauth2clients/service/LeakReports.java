@@ -43,7 +43,7 @@ public final class LeakReports {
               job.getContext().setRealm(jobRealm);
               return new SecretRevocations(job, jobRealm).revokeReported(candidates);
             });
-    ANSWER_TIME.took(System.nanoTime() - arrived, revoked > 0);
+    ANSWER_TIME.took(System.nanoTime() - arrived, revoked);
     ANSWER_TIME.waitFrom(arrived);
   }
 }
