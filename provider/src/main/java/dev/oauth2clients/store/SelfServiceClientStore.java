@@ -87,7 +87,10 @@ public final class SelfServiceClientStore {
     return users;
   }
 
-  /** The first {@code max} rows after {@code afterId} in id order, in every realm, whose Keycloak client lacks the attribute. */
+  /**
+   * The first {@code max} rows after {@code afterId} in id order, in every realm, whose Keycloak
+   * client lacks the attribute.
+   */
   public List<SelfServiceClientEntity> withoutClientAttribute(
       String attributeName, String afterId, int max) {
     return em.createQuery(
