@@ -38,10 +38,11 @@ class SignInReachIT {
   private static final String AFTER_LOGOUT = "https://app.example.com/bye";
   private static final String HOME = "https://home.example.com/app";
   private static final String REQUIRED_ROLE = PolicySetting.REQUIRED_ROLE.attribute;
+  private static final String POST_LOGOUT_ATTRIBUTE = "post.logout.redirect.uris";
 
   @RegisterExtension
   static final TestRealm realm =
-      TestRealm.perClass("alice", "bob", "carol", "dave", "erin", "frank", "grace");
+      TestRealm.perClass("alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi");
 
   @BeforeAll
   static void createRealm() {
@@ -148,6 +149,35 @@ class SignInReachIT {
     HttpResult old = authorize(clientId, REDIRECT);
     assertEquals(400, old.status(), () -> "the owner's old URI is gone: " + old);
     assertNull(old.header("Location"));
+  }
+
+  /**
+   * Keycloak's post-logout value {@code +}, "the same as the redirect URIs", which an admin may
+   * set: the owner reads the redirect URIs, and a PATCH that leaves the field alone keeps the
+   * {@code +}.
+   */
+  @Test
+  void postLogoutUrisAnAdminSetToPlusReadAsTheRedirectUrisAndStay() {
+    String clientId = clientOf("heidi");
+    ClientsApi heidi = realm.api("heidi");
+    realm
+        .admin()
+        .updateClient(
+            realm.name(),
+            clientId,
+            client -> ((ObjectNode) client.get("attributes")).put(POST_LOGOUT_ATTRIBUTE, "+"));
+    assertEquals(
+        List.of(REDIRECT), strings(heidi.read(clientId).json().get("post_logout_redirect_uris")));
+
+    HttpResult patched = heidi.patch(clientId, Map.of("description", "Signs users out too"));
+
+    assertEquals(200, patched.status(), patched::toString);
+    assertEquals(List.of(REDIRECT), strings(patched.json().get("post_logout_redirect_uris")));
+    JsonNode kept = realm.admin().findClient(realm.name(), clientId);
+    assertEquals("+", kept.at("/attributes/" + POST_LOGOUT_ATTRIBUTE).asText(), kept::toString);
+    HttpResult loggedOut = logout(clientId, REDIRECT);
+    assertEquals(302, loggedOut.status(), loggedOut::toString);
+    assertTrue(loggedOut.header("Location").startsWith(REDIRECT), loggedOut::toString);
   }
 
   /** An owner may replace an admin's edit of the URIs, but not silently. */

@@ -182,12 +182,22 @@ public final class ClientFields {
               + ATTRIBUTE_SEPARATOR
               + " ("
               + ClientAttributes.WITHHELD_SIGN_IN_TARGETS
-              + " while withheld)",
+              + " while withheld); Keycloak's \"+\" reads as the redirect URIs",
           ClientMetadata::postLogoutRedirectUris,
-          (client, uris) ->
-              SignInTargets.setPostLogoutAttribute(
-                  client.model(), uris.isEmpty() ? null : String.join(ATTRIBUTE_SEPARATOR, uris)),
-          client -> split(SignInTargets.postLogoutAttribute(client.model())));
+          (client, uris) -> {
+            // An admin's "+" stays while the owner sends what it reads as (a PATCH leaving it
+            // alone).
+            if (SignInTargets.postLogoutFollowsRedirectUris(client.model())
+                && sorted(uris).equals(sorted(SignInTargets.redirectUris(client.model())))) {
+              return;
+            }
+            SignInTargets.setPostLogoutAttribute(
+                client.model(), uris.isEmpty() ? null : String.join(ATTRIBUTE_SEPARATOR, uris));
+          },
+          client ->
+              SignInTargets.postLogoutFollowsRedirectUris(client.model())
+                  ? sorted(SignInTargets.redirectUris(client.model()))
+                  : split(SignInTargets.postLogoutAttribute(client.model())));
 
   /** Keycloak's CORS checks read the client's web origins, so they stay in its own table. */
   public static final Field<List<String>> ALLOWED_CORS_ORIGINS =

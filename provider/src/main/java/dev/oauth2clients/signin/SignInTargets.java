@@ -27,6 +27,9 @@ public final class SignInTargets {
   /** Keycloak's post-logout value for "none", which it does not replace with the redirect URIs. */
   private static final String NO_POST_LOGOUT_URIS = "-";
 
+  /** Keycloak's post-logout value for "the same as the redirect URIs", which admins may set. */
+  private static final String SAME_AS_REDIRECT_URIS = "+";
+
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /**
@@ -80,6 +83,11 @@ public final class SignInTargets {
     return withheld.isPresent()
         ? withheld.get().postLogout()
         : model.getAttribute(OIDCConfigAttributes.POST_LOGOUT_REDIRECT_URIS);
+  }
+
+  /** Whether an admin set the post-logout URIs to Keycloak's "the same as the redirect URIs". */
+  public static boolean postLogoutFollowsRedirectUris(ClientModel model) {
+    return SAME_AS_REDIRECT_URIS.equals(postLogoutAttribute(model));
   }
 
   public static void setPostLogoutAttribute(ClientModel model, String value) {
