@@ -233,6 +233,40 @@ public final class ClientFields {
   public static final Field<String> TOS_URI =
       consentScreenUrl("tos_uri", "tosUri", ClientMetadata::tosUri);
 
+  /**
+   * Keycloak loads it in a hidden frame of its logout page, so that the client ends its own
+   * session; Keycloak's front-channel switch is on exactly while it is set.
+   */
+  public static final Field<String> FRONTCHANNEL_LOGOUT_URI =
+      new Field<>(
+          "frontchannel_logout_uri",
+          Kind.WEB_URL,
+          Limit.characters(MAX_URI_LENGTH),
+          Place.CLIENT_ATTRIBUTE,
+          OIDCConfigAttributes.FRONT_CHANNEL_LOGOUT_URI
+              + " (and CLIENT.FRONTCHANNEL_LOGOUT while set)",
+          ClientMetadata::frontchannelLogoutUri,
+          (client, uri) -> {
+            setOrRemove(client.model(), OIDCConfigAttributes.FRONT_CHANNEL_LOGOUT_URI, uri);
+            // Keycloak sends a client with the switch on no back-channel logout at a browser
+            // logout.
+            client.model().setFrontchannelLogout(uri != null);
+          },
+          client -> client.model().getAttribute(OIDCConfigAttributes.FRONT_CHANNEL_LOGOUT_URI));
+
+  /** Keycloak posts a logout token there when a user's session with the client ends. */
+  public static final Field<String> BACKCHANNEL_LOGOUT_URI =
+      new Field<>(
+          "backchannel_logout_uri",
+          Kind.WEB_URL,
+          Limit.characters(MAX_URI_LENGTH),
+          Place.CLIENT_ATTRIBUTE,
+          OIDCConfigAttributes.BACKCHANNEL_LOGOUT_URL,
+          ClientMetadata::backchannelLogoutUri,
+          (client, uri) ->
+              setOrRemove(client.model(), OIDCConfigAttributes.BACKCHANNEL_LOGOUT_URL, uri),
+          client -> client.model().getAttribute(OIDCConfigAttributes.BACKCHANNEL_LOGOUT_URL));
+
   public static final Field<List<String>> CONTACTS =
       new Field<>(
           "contacts",
@@ -339,6 +373,8 @@ public final class ClientFields {
           LOGO_URI,
           POLICY_URI,
           TOS_URI,
+          FRONTCHANNEL_LOGOUT_URI,
+          BACKCHANNEL_LOGOUT_URI,
           CONTACTS,
           METADATA,
           REALM_ROLES,
@@ -423,6 +459,8 @@ public final class ClientFields {
         LOGO_URI.readFrom(client),
         POLICY_URI.readFrom(client),
         TOS_URI.readFrom(client),
+        FRONTCHANNEL_LOGOUT_URI.readFrom(client),
+        BACKCHANNEL_LOGOUT_URI.readFrom(client),
         CONTACTS.readFrom(client),
         METADATA.readFrom(client),
         REALM_ROLES.readFrom(client),

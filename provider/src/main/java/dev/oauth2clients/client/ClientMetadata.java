@@ -20,6 +20,8 @@ public record ClientMetadata(
     String logoUri,
     String policyUri,
     String tosUri,
+    String frontchannelLogoutUri,
+    String backchannelLogoutUri,
     List<String> contacts,
     ObjectNode metadata,
     List<String> realmRoles,

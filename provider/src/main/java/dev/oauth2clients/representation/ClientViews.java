@@ -68,6 +68,8 @@ public final class ClientViews {
         fields.logoUri(),
         fields.policyUri(),
         fields.tosUri(),
+        fields.frontchannelLogoutUri(),
+        fields.backchannelLogoutUri(),
         fields.contacts(),
         fields.metadata(),
         fields.realmRoles(),

@@ -28,6 +28,8 @@ public record OAuth2ClientView(
     @JsonProperty("logo_uri") String logoUri,
     @JsonProperty("policy_uri") String policyUri,
     @JsonProperty("tos_uri") String tosUri,
+    @JsonProperty("frontchannel_logout_uri") String frontchannelLogoutUri,
+    @JsonProperty("backchannel_logout_uri") String backchannelLogoutUri,
     @JsonProperty("contacts") List<String> contacts,
     @JsonProperty("metadata") JsonNode metadata,
     @JsonProperty("realm_roles") List<String> realmRoles,

@@ -70,6 +70,8 @@ public final class ClientMetadataValidator {
         webUrl(body, ClientFields.LOGO_URI),
         webUrl(body, ClientFields.POLICY_URI),
         webUrl(body, ClientFields.TOS_URI),
+        webUrl(body, ClientFields.FRONTCHANNEL_LOGOUT_URI),
+        webUrl(body, ClientFields.BACKCHANNEL_LOGOUT_URI),
         contacts(body, ClientFields.CONTACTS),
         metadata(body, ClientFields.METADATA),
         roleNames(body.get(ClientFields.REALM_ROLES.name()), ClientFields.REALM_ROLES),

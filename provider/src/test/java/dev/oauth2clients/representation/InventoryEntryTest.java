@@ -28,6 +28,8 @@ class InventoryEntryTest {
         null,
         null,
         null,
+        null,
+        null,
         List.of(),
         null,
         List.of(),

@@ -159,8 +159,8 @@ class ClientMetadataValidatorTest {
     void nameAloneGivesDefaultsForEverythingElse() {
       assertEquals(
           new ClientMetadata(
-              NAME, null, List.of(), List.of(), List.of(), null, null, null, null, List.of(), null,
-              List.of(), Map.of(), null, null),
+              NAME, null, List.of(), List.of(), List.of(), null, null, null, null, null, null,
+              List.of(), null, List.of(), Map.of(), null, null),
           valid(named()));
     }
 
@@ -180,6 +180,8 @@ class ClientMetadataValidatorTest {
                     "logo_uri": "https://example.com/logo.png",
                     "policy_uri": "https://example.com/privacy",
                     "tos_uri": "https://example.com/tos",
+                    "frontchannel_logout_uri": "https://app.example.com/logged-out",
+                    "backchannel_logout_uri": "http://127.0.0.1:8081/logout",
                     "contacts": ["ops@example.com"],
                     "metadata": {"team": "data", "tier": 2},
                     "enabled": false
@@ -196,6 +198,8 @@ class ClientMetadataValidatorTest {
               "https://example.com/logo.png",
               "https://example.com/privacy",
               "https://example.com/tos",
+              "https://app.example.com/logged-out",
+              "http://127.0.0.1:8081/logout",
               List.of("ops@example.com"),
               (ObjectNode) json("{\"team\": \"data\", \"tier\": 2}"),
               List.of(),
