@@ -37,6 +37,8 @@ class ClientLifecycleIT {
     body.put("logo_uri", "https://app.example.com/logo.png");
     body.put("policy_uri", "https://app.example.com/privacy");
     body.put("tos_uri", "https://app.example.com/tos");
+    body.put("frontchannel_logout_uri", "https://app.example.com/logged-out");
+    body.put("backchannel_logout_uri", "https://app.example.com/backchannel-logout");
     body.putArray("contacts").add("ops@example.com");
     body.putObject("metadata").put("team", "billing").put("tier", 2);
     return body;

@@ -266,6 +266,8 @@ class GraphqlOperationsIT {
     full.put("logo_uri", "https://app.example.com/logo.png");
     full.put("policy_uri", "https://app.example.com/privacy");
     full.put("tos_uri", "https://app.example.com/tos");
+    full.put("frontchannel_logout_uri", "https://app.example.com/logged-out");
+    full.put("backchannel_logout_uri", "https://app.example.com/backchannel-logout");
     full.putArray("contacts").add("ops@example.com");
     full.putObject("metadata").put("team", "billing");
     HttpResult created = caller.rest().create(full);
