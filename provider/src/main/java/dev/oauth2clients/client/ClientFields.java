@@ -235,7 +235,9 @@ public final class ClientFields {
 
   /**
    * Keycloak loads it in a hidden frame of its logout page, so that the client ends its own
-   * session; Keycloak's front-channel switch is on exactly while it is set.
+   * session. Keycloak takes a client as front- or back-channel, not both: its front-channel switch
+   * is on while this is set and no back-channel URI is, as a server-to-server call does not depend
+   * on the user's browser.
    */
   public static final Field<String> FRONTCHANNEL_LOGOUT_URI =
       new Field<>(
@@ -244,13 +246,11 @@ public final class ClientFields {
           Limit.characters(MAX_URI_LENGTH),
           Place.CLIENT_ATTRIBUTE,
           OIDCConfigAttributes.FRONT_CHANNEL_LOGOUT_URI
-              + " (and CLIENT.FRONTCHANNEL_LOGOUT while set)",
+              + " (and CLIENT.FRONTCHANNEL_LOGOUT while set without a back-channel URI)",
           ClientMetadata::frontchannelLogoutUri,
           (client, uri) -> {
             setOrRemove(client.model(), OIDCConfigAttributes.FRONT_CHANNEL_LOGOUT_URI, uri);
-            // Keycloak sends a client with the switch on no back-channel logout at a browser
-            // logout.
-            client.model().setFrontchannelLogout(uri != null);
+            chooseLogoutChannel(client.model());
           },
           client -> client.model().getAttribute(OIDCConfigAttributes.FRONT_CHANNEL_LOGOUT_URI));
 
@@ -263,8 +263,10 @@ public final class ClientFields {
           Place.CLIENT_ATTRIBUTE,
           OIDCConfigAttributes.BACKCHANNEL_LOGOUT_URL,
           ClientMetadata::backchannelLogoutUri,
-          (client, uri) ->
-              setOrRemove(client.model(), OIDCConfigAttributes.BACKCHANNEL_LOGOUT_URL, uri),
+          (client, uri) -> {
+            setOrRemove(client.model(), OIDCConfigAttributes.BACKCHANNEL_LOGOUT_URL, uri);
+            chooseLogoutChannel(client.model());
+          },
           client -> client.model().getAttribute(OIDCConfigAttributes.BACKCHANNEL_LOGOUT_URL));
 
   public static final Field<List<String>> CONTACTS =
@@ -480,6 +482,13 @@ public final class ClientFields {
         value,
         (client, uri) -> setOrRemove(client.model(), attribute, uri),
         client -> client.model().getAttribute(attribute));
+  }
+
+  /** Keycloak skips the back-channel logout of a client whose front-channel switch is on. */
+  private static void chooseLogoutChannel(ClientModel model) {
+    model.setFrontchannelLogout(
+        model.getAttribute(OIDCConfigAttributes.FRONT_CHANNEL_LOGOUT_URI) != null
+            && model.getAttribute(OIDCConfigAttributes.BACKCHANNEL_LOGOUT_URL) == null);
   }
 
   private static void setOrRemove(ClientModel model, String name, String value) {
