@@ -99,6 +99,7 @@ class OwnerNoticesIT {
   }
 
   @Test
+  @LineIndependent
   void rotationMailGoesToTheOwnerOnceAndHoldsNeitherSecret() {
     ClientsApi rotator = realm.api("rotator");
     JsonNode created = rotator.createNamed("Rotated");
@@ -137,6 +138,7 @@ class OwnerNoticesIT {
    */
   @ParameterizedTest
   @ValueSource(strings = {"noaddress", "unverified"})
+  @LineIndependent
   void anOwnerWithoutAVerifiedAddressGetsNothingAndTheRequestSucceeds(String username) {
     ClientsApi owner = realm.api(username);
     String userId = realm.userId(username);
@@ -159,6 +161,7 @@ class OwnerNoticesIT {
   }
 
   @Test
+  @LineIndependent
   void aChangeThatIsRolledBackSendsNothing() {
     Consumer<ObjectNode> smtp = withMail(representation -> {});
     try (TestRealm refusing = TestRealm.create(Policy.enabled().attributes(), smtp, "eve")) {
@@ -172,6 +175,7 @@ class OwnerNoticesIT {
   }
 
   @Test
+  @LineIndependent
   void aRealmWithoutSmtpSendsNothingAndSaysSoOnce() throws IOException {
     try (TestRealm silent = TestRealm.create("sam")) {
       ClientsApi sam = silent.api("sam");
