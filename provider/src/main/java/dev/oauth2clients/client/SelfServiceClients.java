@@ -134,7 +134,7 @@ public final class SelfServiceClients {
    * realm remembers the pair they followed, so that each change is followed once (and realms from
    * before this was followed, once).
    */
-  public boolean followSwitchAndRole() {
+  public boolean followsSwitchAndRole() {
     return switchAndRole().equals(realm.getAttribute(FOLLOWED_SWITCH_AND_ROLE));
   }
 

@@ -43,7 +43,7 @@ public final class RealmWideFollow {
   /** After a change to the realm: if its switch or required role changed, every client follows. */
   static void switchAndRole(KeycloakSession session, RealmModel realm) {
     SelfServiceClients clients = new SelfServiceClients(session, realm);
-    if (!clients.followSwitchAndRole()) {
+    if (!clients.followsSwitchAndRole()) {
       firstPageNowRestAfterCommit(session, realm, clients, true);
     }
   }
@@ -74,7 +74,7 @@ public final class RealmWideFollow {
                         session
                             .realms()
                             .getRealmsStream()
-                            .filter(realm -> !clientsOf(session, realm).followSwitchAndRole())
+                            .filter(realm -> !clientsOf(session, realm).followsSwitchAndRole())
                             .map(realm -> new Realm(realm.getId(), realm.getName()))
                             .toList());
           } catch (RuntimeException failed) {
