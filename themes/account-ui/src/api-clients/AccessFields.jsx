@@ -2,9 +2,6 @@ import {
   Alert,
   Checkbox,
   FormGroup,
-  FormHelperText,
-  HelperText,
-  HelperTextItem,
   Label,
   LabelGroup,
   Spinner,
@@ -14,6 +11,7 @@ import {
 } from "@patternfly/react-core";
 import { ExclamationTriangleIcon } from "@patternfly/react-icons/dist/esm/icons/exclamation-triangle-icon";
 import { i18n } from "../i18n";
+import { Help } from "./Help";
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
@@ -117,15 +115,6 @@ function groupsOf(grantable, chosen) {
   ].filter((g) => g.roles.length > 0);
 }
 
-function Help({ error, children }) {
-  return (
-    <FormHelperText>
-      <HelperText>
-        <HelperTextItem variant={error ? "error" : "default"}>{error ?? children}</HelperTextItem>
-      </HelperText>
-    </FormHelperText>
-  );
-}
 
 /** Marks a chosen role that the owner may not grant now: it is kept, but left out of tokens. */
 export function NotGrantedLabel() {

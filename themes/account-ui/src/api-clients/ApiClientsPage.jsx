@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { RoleLabels, durationText } from "./AccessFields";
 import { ClientFormModal } from "./ClientFormModal";
 import { ConfirmModal } from "./ConfirmModal";
+import { hasSecret, kindLabel } from "./KindFields";
 import { RotateSecretModal } from "./RotateSecretModal";
 import { SecretModal } from "./SecretModal";
 import { Timestamp, fromEpochSeconds, fromRfc3339 } from "./Timestamp";
@@ -132,7 +133,7 @@ export function ApiClientsPage() {
           This cannot be undone.
         </ConfirmModal>
       )}
-      {dialog?.kind === "secret" && <SecretModal client={dialog.client} onClose={close} />}
+      {dialog?.kind === "secret" && dialog.client.client_secret && <SecretModal client={dialog.client} onClose={close} />}
     </Page>
   );
 }
@@ -175,7 +176,11 @@ function ClientsTable({ clients, grantable, onAction }) {
               {client.access_token_lifespan == null ? "Realm default" : durationText(client.access_token_lifespan)}
             </Td>
             <Td dataLabel="Secret">
-              <SecretLifecycle client={client} onEndOverlap={() => onAction({ kind: "end-overlap", client })} />
+              {hasSecret(client) ? (
+                <SecretLifecycle client={client} onEndOverlap={() => onAction({ kind: "end-overlap", client })} />
+              ) : (
+                <span data-testid={`kind-${client.client_id}`}>{kindLabel(client.token_endpoint_auth_method)}: no secret</span>
+              )}
             </Td>
             <Td dataLabel="Last used">
               <LastUsed client={client} />
@@ -188,7 +193,9 @@ function ClientsTable({ clients, grantable, onAction }) {
                 data-testid={`actions-${client.client_id}`}
                 items={[
                   { title: "Edit", onClick: () => onAction({ kind: "edit", client }) },
-                  { title: "Rotate secret", onClick: () => onAction({ kind: "rotate", client }) },
+                  ...(hasSecret(client)
+                    ? [{ title: "Rotate secret", onClick: () => onAction({ kind: "rotate", client }) }]
+                    : []),
                   { isSeparator: true },
                   { title: "Delete", onClick: () => onAction({ kind: "delete", client }) },
                 ]}

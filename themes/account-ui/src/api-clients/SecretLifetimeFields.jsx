@@ -1,12 +1,10 @@
 import {
   FormGroup,
-  FormHelperText,
   FormSelect,
   FormSelectOption,
-  HelperText,
-  HelperTextItem,
   TextInput,
 } from "@patternfly/react-core";
+import { Help } from "./Help";
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
@@ -45,15 +43,6 @@ export function lifetimeSeconds({ choice, days }) {
 /** The seconds to send as `previous_secret_expires_in`; undefined lets the old secret die at once. */
 export const overlapSeconds = (choice) => (choice ? Number(choice) : undefined);
 
-function Help({ error, children }) {
-  return (
-    <FormHelperText>
-      <HelperText>
-        <HelperTextItem variant={error ? "error" : "default"}>{error ?? children}</HelperTextItem>
-      </HelperText>
-    </FormHelperText>
-  );
-}
 
 /** How long a new secret works; `value` is {choice, days}, see lifetimeSeconds. */
 export function SecretLifetimeField({ id, value, onChange }) {

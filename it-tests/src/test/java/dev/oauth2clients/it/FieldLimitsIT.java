@@ -54,16 +54,18 @@ class FieldLimitsIT {
     untouchedId = api.createNamed("untouched").get("client_id").asText();
   }
 
-  private static final Set<Kind> ROLES = Set.of(Kind.REALM_ROLES, Kind.CLIENT_ROLES);
+  private static final Set<Kind> ELSEWHERE =
+      Set.of(Kind.REALM_ROLES, Kind.CLIENT_ROLES, Kind.JWK_SET, Kind.HTTPS_URL);
 
   /**
    * Roles are left to {@link LeastPrivilegeIT}: a role name is accepted only when the owner holds
-   * it and it is grantable, and more than 50 names are refused only where each alone would do.
+   * it and it is grantable, and more than 50 names are refused only where each alone would do. Keys
+   * are left to {@link ClientKindsIT}: only a key-holding client takes them.
    */
   static Stream<Field<?>> limitedFields() {
     return ClientFields.ALL.stream()
         .filter(field -> field.limit().unit() != Limit.Unit.NONE)
-        .filter(field -> !ROLES.contains(field.kind()));
+        .filter(field -> !ELSEWHERE.contains(field.kind()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -112,7 +114,7 @@ class FieldLimitsIT {
       case REDIRECT_URIS, WEB_URL, ORIGINS -> values(field, i -> uri(field, i, limit.length()));
       case CONTACTS -> values(field, i -> "c" + i + text(CONTACT, limit.length() - 2).asText());
       case JSON_OBJECT -> metadataOfBytes(limit.length());
-      case SWITCH, LIFESPAN, REALM_ROLES, CLIENT_ROLES ->
+      case SWITCH, LIFESPAN, REALM_ROLES, CLIENT_ROLES, JWK_SET, HTTPS_URL ->
           throw new IllegalArgumentException(field.name() + " is not generated here");
     };
   }
@@ -141,7 +143,7 @@ class FieldLimitsIT {
       }
       case JSON_OBJECT ->
           cases.add(past(field, "one byte more", metadataOfBytes(limit.length() + 1)));
-      case SWITCH, LIFESPAN, REALM_ROLES, CLIENT_ROLES -> {}
+      case SWITCH, LIFESPAN, REALM_ROLES, CLIENT_ROLES, JWK_SET, HTTPS_URL -> {}
     }
     return cases.stream();
   }

@@ -3,29 +3,21 @@ package dev.oauth2clients.authenticator;
 import dev.oauth2clients.policy.RealmPolicy;
 import dev.oauth2clients.secret.StoredSecrets;
 import dev.oauth2clients.secret.StoredSecrets.Match;
-import dev.oauth2clients.store.ClientAttributes;
 import dev.oauth2clients.usage.LastUse;
 import dev.oauth2clients.version.RunningKeycloak;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedHashMap;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.keycloak.OAuth2Constants;
-import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.ClientAuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.client.AbstractClientAuthenticator;
-import org.keycloak.authentication.authenticators.client.ClientAuthUtil;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.util.BasicAuthHelper;
 
@@ -56,68 +48,40 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
     context.setClient(client);
     context.getEvent().client(client);
     if (!RunningKeycloak.on()) {
-      fail(context, "Self-service clients are off on this server; its log says why.");
+      ClientAdmission.fail(
+          context, "Self-service clients are off on this server; its log says why.");
       return;
     }
     RealmPolicy policy = RealmPolicy.of(context.getRealm());
-    Optional<String> refusal = refusal(context, client, policy);
-    if (refusal.isPresent()) {
-      fail(context, refusal.get());
+    KeycloakSessionFactory factory = context.getSession().getKeycloakSessionFactory();
+    if (client.isPublicClient()) {
+      // Nothing to prove: PKCE and the code, or the refresh token, do that.
+      ClientAdmission.admit(
+          context, client, policy, () -> LastUse.record(factory, client, false, null));
       return;
     }
-    TokenSettings.followRealmPolicy(policy, client);
-    if (OAuth2Constants.REFRESH_TOKEN.equals(
-        formParameters(context).getFirst(OAuth2Constants.GRANT_TYPE))) {
-      ServiceAccountConsent.ensure(context.getSession(), context.getRealm(), client);
-    }
-    context.success();
-  }
-
-  /**
-   * Why the client may not authenticate, if it may not. A client's state (disabled, paused,
-   * revoked, expired, its owner's) is named only to a caller who proved they hold one of its
-   * secrets: to anyone else a client is just a wrong secret.
-   */
-  private Optional<String> refusal(
-      ClientAuthenticationFlowContext context, ClientModel client, RealmPolicy policy) {
     Optional<String> transport = wrongTransport(context);
     if (transport.isPresent()) {
-      return transport;
+      ClientAdmission.fail(context, transport.get());
+      return;
     }
-    String secret = formParameters(context).getFirst(OAuth2Constants.CLIENT_SECRET);
+    String secret = ClientAdmission.formParameters(context).getFirst(OAuth2Constants.CLIENT_SECRET);
     if (secret == null) {
-      return Optional.of("client_secret is missing from the form body.");
+      ClientAdmission.fail(context, "client_secret is missing from the form body.");
+      return;
     }
     // The hashes and their expiries come from Keycloak's client cache: no query on this path.
     StoredSecrets secrets = StoredSecrets.of(client);
     Match match = secrets.match(secret, Instant.now().getEpochSecond());
     Optional<String> secretRefusal = secretRefusal(match, secrets, client, secret);
     if (secretRefusal.isPresent()) {
-      return secretRefusal;
+      ClientAdmission.fail(context, secretRefusal.get());
+      return;
     }
-    Optional<String> stateRefusal = stateRefusal(context, client, policy);
-    SignInRepair.ifOutOfLine(context, client, stateRefusal.isEmpty() && policy.enabled());
-    if (stateRefusal.isEmpty()) {
-      boolean previous = match == Match.PREVIOUS;
-      LastUse.record(
-          context.getSession().getKeycloakSessionFactory(),
-          client,
-          previous,
-          previous ? secrets.previousHash() : secrets.currentHash());
-    }
-    return stateRefusal;
-  }
-
-  /** Why a client whose secret matched may get no tokens now, if it may not. */
-  private static Optional<String> stateRefusal(
-      ClientAuthenticationFlowContext context, ClientModel client, RealmPolicy policy) {
-    if (!client.isEnabled()) {
-      return Optional.of("The client is disabled by an administrator.");
-    }
-    if (ClientAttributes.isPaused(client)) {
-      return Optional.of("The client is paused by its owner.");
-    }
-    return policy.ownerRefusal(context.getRealm(), owner(context, client));
+    boolean previous = match == Match.PREVIOUS;
+    String hash = previous ? secrets.previousHash() : secrets.currentHash();
+    ClientAdmission.admit(
+        context, client, policy, () -> LastUse.record(factory, client, previous, hash));
   }
 
   private static Optional<String> secretRefusal(
@@ -147,13 +111,6 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
     };
   }
 
-  private static UserModel owner(ClientAuthenticationFlowContext context, ClientModel client) {
-    String ownerId = client.getAttribute(ClientAttributes.OWNER);
-    return ownerId == null
-        ? null
-        : context.getSession().users().getUserById(context.getRealm(), ownerId);
-  }
-
   private static Optional<String> wrongTransport(ClientAuthenticationFlowContext context) {
     String authorization = authorizationHeader(context);
     if (authorization != null && BasicAuthHelper.RFC6749.parseHeader(authorization) != null) {
@@ -161,7 +118,7 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
           "HTTP Basic authentication is not accepted for this client;"
               + " send client_id and client_secret in the form body (client_secret_post).");
     }
-    if (formParameters(context).containsKey(OAuth2Constants.CLIENT_ASSERTION)) {
+    if (ClientAdmission.formParameters(context).containsKey(OAuth2Constants.CLIENT_ASSERTION)) {
       return Optional.of(
           "Client assertions are not accepted for this client;"
               + " send client_secret in the form body (client_secret_post).");
@@ -178,7 +135,7 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
     if (context.getClient() != null) {
       return context.getClient();
     }
-    String clientId = formParameters(context).getFirst(OAuth2Constants.CLIENT_ID);
+    String clientId = ClientAdmission.formParameters(context).getFirst(OAuth2Constants.CLIENT_ID);
     if (clientId == null) {
       String authorization = authorizationHeader(context);
       String[] basic =
@@ -190,26 +147,12 @@ public class HashedSecretClientAuthenticator extends AbstractClientAuthenticator
         : context.getSession().clients().getClientByClientId(context.getRealm(), clientId);
   }
 
-  private static void fail(ClientAuthenticationFlowContext context, String reason) {
-    Response response =
-        ClientAuthUtil.errorResponse(
-            Response.Status.UNAUTHORIZED.getStatusCode(), "invalid_client", reason);
-    context.failure(AuthenticationFlowError.INVALID_CLIENT_CREDENTIALS, response);
-  }
-
   private static String authorizationHeader(ClientAuthenticationFlowContext context) {
     return context
         .getHttpRequest()
         .getHttpHeaders()
         .getRequestHeaders()
         .getFirst(HttpHeaders.AUTHORIZATION);
-  }
-
-  private static MultivaluedMap<String, String> formParameters(
-      ClientAuthenticationFlowContext context) {
-    MediaType type = context.getHttpRequest().getHttpHeaders().getMediaType();
-    boolean form = type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
-    return form ? context.getHttpRequest().getDecodedFormParameters() : new MultivaluedHashMap<>();
   }
 
   @Override

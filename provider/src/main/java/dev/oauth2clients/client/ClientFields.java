@@ -54,6 +54,10 @@ public final class ClientFields {
     REDIRECT_URIS,
     ORIGINS,
     WEB_URL,
+    /** A URL the server itself fetches: https only. */
+    HTTPS_URL,
+    /** A JWK set of public keys. */
+    JWK_SET,
     CONTACTS,
     JSON_OBJECT,
     REALM_ROLES,
@@ -269,6 +273,51 @@ public final class ClientFields {
           },
           client -> client.model().getAttribute(OIDCConfigAttributes.BACKCHANNEL_LOGOUT_URL));
 
+  /**
+   * The public keys of a key-holding client, which Keycloak's signed-JWT authenticator checks its
+   * assertions with. An attribute, as Keycloak keeps it; {@code use.jwks.string} tells Keycloak to
+   * read it.
+   */
+  public static final Field<ObjectNode> JWKS =
+      new Field<>(
+          "jwks",
+          Kind.JWK_SET,
+          Limit.utf8Bytes(8192),
+          Place.CLIENT_ATTRIBUTE,
+          OIDCConfigAttributes.JWKS_STRING
+              + " (and "
+              + OIDCConfigAttributes.USE_JWKS_STRING
+              + " while set)",
+          ClientMetadata::jwks,
+          (client, jwks) -> {
+            setOrRemove(
+                client.model(),
+                OIDCConfigAttributes.JWKS_STRING,
+                jwks == null ? null : jwks.toString());
+            setOrRemove(
+                client.model(), OIDCConfigAttributes.USE_JWKS_STRING, jwks == null ? null : "true");
+          },
+          client -> object(client.model().getAttribute(OIDCConfigAttributes.JWKS_STRING)));
+
+  /** Where Keycloak fetches a key-holding client's public keys instead. */
+  public static final Field<String> JWKS_URI =
+      new Field<>(
+          "jwks_uri",
+          Kind.HTTPS_URL,
+          Limit.characters(MAX_URI_LENGTH),
+          Place.CLIENT_ATTRIBUTE,
+          OIDCConfigAttributes.JWKS_URL
+              + " (and "
+              + OIDCConfigAttributes.USE_JWKS_URL
+              + " while set)",
+          ClientMetadata::jwksUri,
+          (client, uri) -> {
+            setOrRemove(client.model(), OIDCConfigAttributes.JWKS_URL, uri);
+            setOrRemove(
+                client.model(), OIDCConfigAttributes.USE_JWKS_URL, uri == null ? null : "true");
+          },
+          client -> client.model().getAttribute(OIDCConfigAttributes.JWKS_URL));
+
   public static final Field<List<String>> CONTACTS =
       new Field<>(
           "contacts",
@@ -377,6 +426,8 @@ public final class ClientFields {
           TOS_URI,
           FRONTCHANNEL_LOGOUT_URI,
           BACKCHANNEL_LOGOUT_URI,
+          JWKS,
+          JWKS_URI,
           CONTACTS,
           METADATA,
           REALM_ROLES,
@@ -463,6 +514,8 @@ public final class ClientFields {
         TOS_URI.readFrom(client),
         FRONTCHANNEL_LOGOUT_URI.readFrom(client),
         BACKCHANNEL_LOGOUT_URI.readFrom(client),
+        JWKS.readFrom(client),
+        JWKS_URI.readFrom(client),
         CONTACTS.readFrom(client),
         METADATA.readFrom(client),
         REALM_ROLES.readFrom(client),

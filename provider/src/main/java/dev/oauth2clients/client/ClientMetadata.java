@@ -22,6 +22,8 @@ public record ClientMetadata(
     String tosUri,
     String frontchannelLogoutUri,
     String backchannelLogoutUri,
+    ObjectNode jwks,
+    String jwksUri,
     List<String> contacts,
     ObjectNode metadata,
     List<String> realmRoles,

@@ -1,6 +1,7 @@
 package dev.oauth2clients.client;
 
 import dev.oauth2clients.authenticator.HashedSecretClientAuthenticator;
+import dev.oauth2clients.policy.ClientKind;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.protocol.oidc.OIDCConfigAttributes;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.mappers.AudienceProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
@@ -25,10 +27,7 @@ import org.keycloak.services.managers.RealmManager;
  */
 public final class FixedSettings {
 
-  public static final List<String> GRANT_TYPES =
-      List.of("authorization_code", "refresh_token", "client_credentials");
   public static final List<String> RESPONSE_TYPES = List.of("code");
-  public static final String TOKEN_ENDPOINT_AUTH_METHOD = "client_secret_post";
   public static final String BASE_SCOPE = "openid offline_access";
   public static final Set<String> BASE_SCOPES = Set.of(BASE_SCOPE.split(" "));
   public static final String OFFLINE_ACCESS_SCOPE = "offline_access";
@@ -36,31 +35,46 @@ public final class FixedSettings {
   private static final String USE_REFRESH_TOKEN_FOR_CLIENT_CREDENTIALS =
       "client_credentials.use_refresh_token";
   private static final String AUDIENCE_MAPPER_NAME = "owner audience";
+  private static final String PKCE_METHOD = "S256";
   static final String SELF_SERVICE_ROLE = "self-service-client";
 
   private FixedSettings() {}
 
   /**
-   * Makes a new Keycloak client the template of a self-service client of {@code owner}: a
-   * confidential OIDC client with the authorization-code flow and {@code client_credentials}
-   * (refresh tokens on), the hashed-secret authenticator, no full scope, the owner as audience, and
-   * only the realm's default scopes plus {@code offline_access}.
+   * Makes a new Keycloak client the template of a self-service client of {@code owner}: an OIDC
+   * client with the authorization-code flow, no full scope, the owner as audience, and only the
+   * realm's default scopes plus {@code offline_access}. A client with a credential also gets {@code
+   * client_credentials} (refresh tokens on) and the authenticator of its kind; a public one gets
+   * PKCE with S256 instead, as nothing else proves that the code's redeemer asked for it.
    */
   static void applyTo(
-      KeycloakSession session, RealmModel realm, ClientModel model, UserModel owner) {
+      KeycloakSession session,
+      RealmModel realm,
+      ClientModel model,
+      UserModel owner,
+      ClientKind kind) {
     // Setting the protocol makes Keycloak attach the realm's default client scopes.
     model.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-    model.setPublicClient(false);
+    model.setPublicClient(kind == ClientKind.PUBLIC);
     model.setBearerOnly(false);
     model.setStandardFlowEnabled(true);
     model.setImplicitFlowEnabled(false);
     model.setDirectAccessGrantsEnabled(false);
     model.setFullScopeAllowed(false);
-    model.setClientAuthenticatorType(HashedSecretClientAuthenticator.PROVIDER_ID);
-    model.setAttribute(USE_REFRESH_TOKEN_FOR_CLIENT_CREDENTIALS, "true");
+    // A public client keeps the hashed-secret authenticator: Keycloak asks it, with no secret, and
+    // it refuses tokens to a paused client or a kind the realm no longer allows.
+    model.setClientAuthenticatorType(
+        kind == ClientKind.PRIVATE_KEY_JWT
+            ? ClientKind.KEY_AUTHENTICATOR_ID
+            : HashedSecretClientAuthenticator.PROVIDER_ID);
     keepOnlyOfflineAccessAsOptionalScope(realm, model);
-    new ClientManager(new RealmManager(session)).enableServiceAccount(model);
-    holdNoRoles(session, model);
+    if (kind == ClientKind.PUBLIC) {
+      model.setAttribute(OIDCConfigAttributes.PKCE_CODE_CHALLENGE_METHOD, PKCE_METHOD);
+    } else {
+      model.setAttribute(USE_REFRESH_TOKEN_FOR_CLIENT_CREDENTIALS, "true");
+      new ClientManager(new RealmManager(session)).enableServiceAccount(model);
+      holdNoRoles(session, model);
+    }
     model.addProtocolMapper(ownerAudienceMapper(owner));
     addCacheableRole(model);
   }

@@ -1,5 +1,6 @@
 package dev.oauth2clients.client;
 
+import dev.oauth2clients.policy.ClientKind;
 import dev.oauth2clients.secret.StoredSecrets;
 import dev.oauth2clients.store.ClientAttributes;
 import dev.oauth2clients.store.SelfServiceClientEntity;
@@ -38,6 +39,11 @@ public record SelfServiceClient(ClientModel model, SelfServiceClientEntity entit
   /** The owner's own switch is off. */
   public boolean paused() {
     return ClientAttributes.isPaused(model);
+  }
+
+  /** Chosen on create; Keycloak's client keeps it. */
+  public ClientKind kind() {
+    return ClientKind.of(model);
   }
 
   /** Its secrets as the token endpoint sees them. */

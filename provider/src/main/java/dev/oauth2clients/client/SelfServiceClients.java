@@ -4,6 +4,7 @@ import dev.oauth2clients.authenticator.ClientAuthenticationFlowInstaller;
 import dev.oauth2clients.authenticator.ServiceAccountConsent;
 import dev.oauth2clients.events.AuditEvents;
 import dev.oauth2clients.events.AuditEvents.Operation;
+import dev.oauth2clients.policy.ClientKind;
 import dev.oauth2clients.policy.RealmPolicy;
 import dev.oauth2clients.privilege.ChosenRoles;
 import dev.oauth2clients.privilege.RolesOnClient;
@@ -14,6 +15,7 @@ import dev.oauth2clients.signin.SignInReach;
 import dev.oauth2clients.store.ClientAttributes;
 import dev.oauth2clients.store.SelfServiceClientEntity;
 import dev.oauth2clients.store.SelfServiceClientStore;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -47,16 +49,23 @@ public final class SelfServiceClients {
     this.store = new SelfServiceClientStore(session);
   }
 
-  /** The plain secret is returned here and nowhere else; only its hash is kept. */
+  /**
+   * The plain secret is returned here and nowhere else; only its hash is kept. Null for a kind
+   * without a secret.
+   */
   public record Created(SelfServiceClient client, String secret) {}
 
   /**
    * @param secretLifetime seconds the first secret works; {@link StoredSecrets#NEVER} for no end
    */
   public Created create(
-      UserModel owner, ClientMetadata metadata, RealmPolicy policy, long secretLifetime) {
+      UserModel owner,
+      ClientKind kind,
+      ClientMetadata metadata,
+      RealmPolicy policy,
+      long secretLifetime) {
     ClientModel model = realm.addClient(ClientSecrets.newClientId());
-    FixedSettings.applyTo(session, realm, model, owner);
+    FixedSettings.applyTo(session, realm, model, owner, kind);
     model.setAttribute(ClientAttributes.OWNER, owner.getId());
     model.setAttribute(ClientAttributes.OWNER_USERNAME, owner.getUsername());
     ConsentScreen.require(model, owner.getUsername());
@@ -65,7 +74,8 @@ public final class SelfServiceClients {
     long now = System.currentTimeMillis();
     SelfServiceClientEntity entity = ownershipRow(model, owner.getId(), now);
     SelfServiceClient client = new SelfServiceClient(model, entity);
-    String secret = SecretIssuer.issue(realm, client, secretLifetime, 0);
+    ClientAuthenticationFlowInstaller.ensureInstalled(realm);
+    String secret = kind.hasSecret() ? SecretIssuer.issue(realm, client, secretLifetime, 0) : null;
     apply(client, metadata, policy, now);
     OwnerSetRedirects.of(client).rememberAsOwnersOn(client);
     SignInReach.follow(session, realm, model);
@@ -86,7 +96,13 @@ public final class SelfServiceClients {
     ConsentedTo before = ConsentedTo.of(client);
     OwnerSetRedirects redirectsBefore = OwnerSetRedirects.of(client);
     ChosenRoles rolesBefore = RolesOnClient.of(client.model());
+    List<Object> keysBefore = keysOf(client);
     apply(client, metadata, policy, System.currentTimeMillis());
+    if (!keysOf(client).equals(keysBefore)) {
+      // Keycloak drops its cache of a client's public keys on this event: a replaced key then
+      // fails from the next request on, and a new one works at once.
+      client.model().updateClient();
+    }
     OwnerSetRedirects redirectsAfter = OwnerSetRedirects.of(client);
     boolean replacedAdminEdit = redirectsBefore.replacedAdminEditWith(redirectsAfter, client);
     if (!redirectsAfter.equals(redirectsBefore)) {
@@ -117,6 +133,11 @@ public final class SelfServiceClients {
       ConsentScreen.followRename(model, owner.getUsername());
     }
     SignInReach.follow(session, realm, model);
+  }
+
+  private static List<Object> keysOf(SelfServiceClient client) {
+    return Arrays.asList(
+        ClientFields.JWKS.read().apply(client), ClientFields.JWKS_URI.read().apply(client));
   }
 
   /** {@link #followOwner} for each client of one owner, after a change to that user. */

@@ -43,8 +43,9 @@ public final class ModelLifecycleListener implements ProviderEventListener {
   }
 
   /**
-   * Keycloak fires this for admin updates only; the API never renames a client. An admin who
-   * disables or enables a client, or edits its redirect URIs, changes where Keycloak may redirect.
+   * Keycloak fires this for admin updates; the API fires it only when an owner replaces a client's
+   * keys, and never renames a client. An admin who disables or enables a client, or edits its
+   * redirect URIs, changes where Keycloak may redirect.
    */
   private static void followAdminEdit(ClientModel.ClientUpdatedEvent updated) {
     ClientModel client = updated.getUpdatedClient();

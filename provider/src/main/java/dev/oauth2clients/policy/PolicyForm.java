@@ -30,22 +30,30 @@ public record PolicyForm(Map<PolicySetting, String> values) {
   public static PolicyForm of(RealmModel realm) {
     RealmPolicy policy = RealmPolicy.of(realm);
     return new PolicyForm(
-        Map.of(
-            PolicySetting.ENABLED, Boolean.toString(policy.enabled()),
-            PolicySetting.MAX_CLIENTS_PER_USER, Integer.toString(policy.maxClientsPerUser()),
-            PolicySetting.REQUIRED_ROLE, policy.requiredRole().orElse(""),
-            PolicySetting.ACCESS_TOKEN_LIFESPAN, Integer.toString(policy.accessTokenLifespan()),
-            PolicySetting.MAX_SECRET_LIFETIME,
+        Map.ofEntries(
+            Map.entry(PolicySetting.ENABLED, Boolean.toString(policy.enabled())),
+            Map.entry(
+                PolicySetting.MAX_CLIENTS_PER_USER, Integer.toString(policy.maxClientsPerUser())),
+            Map.entry(PolicySetting.REQUIRED_ROLE, policy.requiredRole().orElse("")),
+            Map.entry(
+                PolicySetting.ACCESS_TOKEN_LIFESPAN,
+                Integer.toString(policy.accessTokenLifespan())),
+            Map.entry(
+                PolicySetting.MAX_SECRET_LIFETIME,
                 policy.maxSecretLifetime().stream()
                     .mapToObj(Integer::toString)
                     .findFirst()
-                    .orElse(""),
-            PolicySetting.SECRET_LIFETIME_REQUIRED,
-                Boolean.toString(policy.secretLifetimeRequired()),
-            PolicySetting.MAX_ROTATION_OVERLAP, Integer.toString(policy.maxRotationOverlap()),
-            PolicySetting.EXPIRY_NOTICE_DAYS, Integer.toString(policy.expiryNoticeDays()),
-            PolicySetting.CALLER_CLIENTS, String.join(",", policy.callerClients()),
-            PolicySetting.SECRET_PREFIX, policy.secretPrefix()));
+                    .orElse("")),
+            Map.entry(
+                PolicySetting.SECRET_LIFETIME_REQUIRED,
+                Boolean.toString(policy.secretLifetimeRequired())),
+            Map.entry(
+                PolicySetting.MAX_ROTATION_OVERLAP, Integer.toString(policy.maxRotationOverlap())),
+            Map.entry(
+                PolicySetting.EXPIRY_NOTICE_DAYS, Integer.toString(policy.expiryNoticeDays())),
+            Map.entry(PolicySetting.CALLER_CLIENTS, String.join(",", policy.callerClients())),
+            Map.entry(PolicySetting.SECRET_PREFIX, policy.secretPrefix()),
+            Map.entry(PolicySetting.CLIENT_TYPES, RealmPolicy.clientTypes(policy.clientKinds()))));
   }
 
   /** What is wrong with the form, in words an admin can act on; empty when it may be saved. */
@@ -103,6 +111,13 @@ public record PolicyForm(Map<PolicySetting, String> values) {
           SecretFormat.isValidPrefix(value)
               ? Optional.empty()
               : Optional.of(setting.label + " must be 2 to 16 of a-z, 0-9, _ and -.");
+      case CLIENT_TYPES ->
+          RealmPolicy.clientKinds(value).isEmpty()
+              ? Optional.of(
+                  setting.label
+                      + " must name one or more of confidential, public and private_key_jwt,"
+                      + " comma-separated.")
+              : Optional.empty();
     };
   }
 }

@@ -93,7 +93,17 @@ public enum PolicySetting {
           + " secrets: 2 to 16 of a-z, 0-9, _ and -. Secrets made before a change keep working.",
       Values.SECRET_PREFIX,
       null,
-      SecretFormat.DEFAULT_PREFIX);
+      SecretFormat.DEFAULT_PREFIX),
+  CLIENT_TYPES(
+      "clientTypes",
+      "oauth2-clients.client-types",
+      "Client types",
+      "The kinds of client users may make, comma-separated: confidential (a secret), public (an"
+          + " app in a browser or on a device, with PKCE) and private_key_jwt (a key pair). A kind"
+          + " removed later stops its clients from getting tokens until it is allowed again.",
+      Values.CLIENT_TYPES,
+      null,
+      ClientKind.CONFIDENTIAL.policyName);
 
   /** What a setting holds. */
   public enum Values {
@@ -103,7 +113,9 @@ public enum PolicySetting {
     /** Comma-separated client IDs of the realm. */
     CLIENT_IDS,
     /** What {@link SecretFormat#isValidPrefix} accepts. */
-    SECRET_PREFIX
+    SECRET_PREFIX,
+    /** Comma-separated names of {@link ClientKind}s, at least one. */
+    CLIENT_TYPES
   }
 
   /** The form's field name; it carries no dots, because the admin console's form nests on them. */

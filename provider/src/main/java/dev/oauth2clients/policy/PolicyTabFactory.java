@@ -33,7 +33,8 @@ public class PolicyTabFactory
           PolicySetting.Values.WHOLE_NUMBER, ProviderConfigProperty.INTEGER_TYPE,
           PolicySetting.Values.ROLE, ProviderConfigProperty.STRING_TYPE,
           PolicySetting.Values.CLIENT_IDS, ProviderConfigProperty.STRING_TYPE,
-          PolicySetting.Values.SECRET_PREFIX, ProviderConfigProperty.STRING_TYPE);
+          PolicySetting.Values.SECRET_PREFIX, ProviderConfigProperty.STRING_TYPE,
+          PolicySetting.Values.CLIENT_TYPES, ProviderConfigProperty.STRING_TYPE);
 
   @Override
   public String getId() {

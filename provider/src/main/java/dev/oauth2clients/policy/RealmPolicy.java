@@ -2,11 +2,13 @@ package dev.oauth2clients.policy;
 
 import dev.oauth2clients.secret.SecretFormat;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -27,7 +29,8 @@ public record RealmPolicy(
     int maxRotationOverlap,
     int expiryNoticeDays,
     Set<String> callerClients,
-    String secretPrefix) {
+    String secretPrefix,
+    Set<ClientKind> clientKinds) {
 
   /** Ten years: the longest lifetime any secret may be given, in seconds. */
   public static final int LONGEST_SECRET_LIFETIME = 315_360_000;
@@ -48,7 +51,57 @@ public record RealmPolicy(
         wholeNumber(realm, PolicySetting.MAX_ROTATION_OVERLAP),
         wholeNumber(realm, PolicySetting.EXPIRY_NOTICE_DAYS),
         clientIds(realm, PolicySetting.CALLER_CLIENTS),
-        secretPrefix(realm, PolicySetting.SECRET_PREFIX));
+        secretPrefix(realm, PolicySetting.SECRET_PREFIX),
+        clientKinds(realm, PolicySetting.CLIENT_TYPES));
+  }
+
+  /**
+   * The kinds a comma-separated value names, in {@link ClientKind} order; empty unless every name
+   * is one of them and there is at least one.
+   */
+  public static Set<ClientKind> clientKinds(String value) {
+    Set<ClientKind> kinds = EnumSet.noneOf(ClientKind.class);
+    for (String name : (value == null ? "" : value).split(",", -1)) {
+      Optional<ClientKind> kind = ClientKind.byPolicyName(name.trim());
+      if (kind.isEmpty()) {
+        return Set.of();
+      }
+      kinds.add(kind.get());
+    }
+    return Collections.unmodifiableSet(kinds);
+  }
+
+  /** The policy's value for {@code kinds}. */
+  public static String clientTypes(Set<ClientKind> kinds) {
+    return kinds.stream().map(kind -> kind.policyName).collect(Collectors.joining(","));
+  }
+
+  private static Set<ClientKind> clientKinds(RealmModel realm, PolicySetting setting) {
+    String value = realm.getAttribute(setting.attribute);
+    if (value == null || value.isBlank()) {
+      return clientKinds(setting.defaultValue);
+    }
+    Set<ClientKind> kinds = clientKinds(value);
+    if (kinds.isEmpty()) {
+      warnOnce(realm, setting, value);
+      return clientKinds(setting.defaultValue);
+    }
+    return kinds;
+  }
+
+  /**
+   * Why a client of {@code kind} may get no tokens, if the realm no longer allows that kind: its
+   * clients stay, as a paused client does, until the kind is allowed again.
+   */
+  public Optional<String> kindRefusal(ClientKind kind) {
+    return clientKinds.contains(kind)
+        ? Optional.empty()
+        : Optional.of(
+            "This realm no longer allows "
+                + kind.policyName
+                + " clients ("
+                + PolicySetting.CLIENT_TYPES.attribute
+                + "); an administrator must allow them again before this client gets tokens.");
   }
 
   /** The client IDs a comma-separated value names; the default's where it names none. */

@@ -5,6 +5,7 @@ import dev.oauth2clients.client.ClientFields;
 import dev.oauth2clients.client.ClientMetadata;
 import dev.oauth2clients.client.FixedSettings;
 import dev.oauth2clients.client.SelfServiceClient;
+import dev.oauth2clients.policy.ClientKind;
 import dev.oauth2clients.policy.RealmPolicy;
 import dev.oauth2clients.secret.StoredSecrets;
 import dev.oauth2clients.store.SelfServiceClientEntity;
@@ -53,6 +54,7 @@ public final class ClientViews {
     StoredSecrets secrets = client.secrets();
     boolean overlapping = secrets.overlapping(Instant.now().getEpochSecond());
     SelfServiceClientEntity entity = client.entity();
+    ClientKind kind = client.kind();
     return new OAuth2ClientView(
         client.clientId(),
         secret,
@@ -70,17 +72,19 @@ public final class ClientViews {
         fields.tosUri(),
         fields.frontchannelLogoutUri(),
         fields.backchannelLogoutUri(),
+        fields.jwks(),
+        fields.jwksUri(),
         fields.contacts(),
         fields.metadata(),
         fields.realmRoles(),
         fields.clientRoles(),
         fields.enabled(),
         client.disabledByAdmin(),
-        FixedSettings.GRANT_TYPES,
+        kind.grantTypes,
         FixedSettings.RESPONSE_TYPES,
         client.scope(),
         List.of(client.ownerId()),
-        FixedSettings.TOKEN_ENDPOINT_AUTH_METHOD,
+        kind.authMethod,
         client.ownerId(),
         policy.accessTokenLifespanFor(fields.accessTokenLifespan()),
         Instant.ofEpochMilli(client.createdAt()).toString(),

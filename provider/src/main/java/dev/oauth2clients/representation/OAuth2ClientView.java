@@ -30,6 +30,8 @@ public record OAuth2ClientView(
     @JsonProperty("tos_uri") String tosUri,
     @JsonProperty("frontchannel_logout_uri") String frontchannelLogoutUri,
     @JsonProperty("backchannel_logout_uri") String backchannelLogoutUri,
+    @JsonProperty("jwks") JsonNode jwks,
+    @JsonProperty("jwks_uri") String jwksUri,
     @JsonProperty("contacts") List<String> contacts,
     @JsonProperty("metadata") JsonNode metadata,
     @JsonProperty("realm_roles") List<String> realmRoles,

@@ -83,7 +83,8 @@ public final class AdminInventory {
 
   /**
    * Revokes every secret of each named self-service client that {@code mayManage} lets the admin
-   * change, with its owner's e-mail and user event; any other client is left as it is.
+   * change, with its owner's e-mail and user event; any other client, a public or key-holding one
+   * without a secret included, is left as it is.
    *
    * @return the ids revoked, each once, in the order named
    */
@@ -97,7 +98,7 @@ public final class AdminInventory {
     List<String> revoked = new ArrayList<>();
     for (String clientId : named) {
       SelfServiceClient client = found.get(clientId);
-      if (client != null && mayManage.test(client.model())) {
+      if (client != null && client.kind().hasSecret() && mayManage.test(client.model())) {
         revocations.revokeAllByAdmin(client);
         revoked.add(clientId);
       }

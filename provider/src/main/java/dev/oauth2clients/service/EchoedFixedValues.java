@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oauth2clients.client.ClientFields;
 import dev.oauth2clients.client.FixedSettings;
 import dev.oauth2clients.client.SelfServiceClient;
+import dev.oauth2clients.policy.ClientKind;
 import dev.oauth2clients.policy.RealmPolicy;
 import dev.oauth2clients.representation.ClientViews;
 import dev.oauth2clients.representation.Json;
@@ -11,6 +12,7 @@ import dev.oauth2clients.secret.StoredSecrets;
 import dev.oauth2clients.validation.ClientMetadataValidator.AcceptedFixedValues;
 import java.util.List;
 import java.util.stream.Stream;
+import org.keycloak.OAuth2Constants;
 import org.keycloak.common.constants.ServiceAccountConstants;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.RealmModel;
@@ -27,13 +29,13 @@ final class EchoedFixedValues {
   private EchoedFixedValues() {}
 
   /** On create: the values the new client will get; the server-made ones may not be sent yet. */
-  static AcceptedFixedValues onCreate(RealmModel realm, UserModel owner, RealmPolicy policy) {
+  static AcceptedFixedValues onCreate(RealmModel realm, UserModel owner, ClientKind kind) {
     ObjectNode shown = Json.MAPPER.createObjectNode();
-    shown.set("grant_types", Json.toTree(FixedSettings.GRANT_TYPES));
+    shown.set("grant_types", Json.toTree(kind.grantTypes));
     shown.set("response_types", Json.toTree(FixedSettings.RESPONSE_TYPES));
-    shown.put("scope", scopeOfNewClient(realm));
+    shown.put("scope", scopeOfNewClient(realm, kind));
     shown.set("audience", Json.toTree(List.of(owner.getId())));
-    shown.put("token_endpoint_auth_method", FixedSettings.TOKEN_ENDPOINT_AUTH_METHOD);
+    shown.put("token_endpoint_auth_method", kind.authMethod);
     shown.put("owner", owner.getId());
     shown.put("disabled_by_admin", false);
     shown.put("client_secret_expires_at", StoredSecrets.NEVER);
@@ -54,17 +56,19 @@ final class EchoedFixedValues {
   }
 
   /** What {@link SelfServiceClient#scope()} will say once the client exists. */
-  private static String scopeOfNewClient(RealmModel realm) {
+  private static String scopeOfNewClient(RealmModel realm, ClientKind kind) {
     Stream<String> realmDefaults =
         realm
             .getDefaultClientScopesStream(true)
             .filter(scope -> OIDCLoginProtocol.LOGIN_PROTOCOL.equals(scope.getProtocol()))
             .map(ClientScopeModel::getName);
-    // Enabling the service account attaches this scope as a default one.
+    // Enabling the service account (for client_credentials) attaches this scope as a default one.
     Stream<String> serviceAccount =
         Stream.ofNullable(
-                KeycloakModelUtils.getClientScopeByName(
-                    realm, ServiceAccountConstants.SERVICE_ACCOUNT_SCOPE))
+                kind.grantTypes.contains(OAuth2Constants.CLIENT_CREDENTIALS)
+                    ? KeycloakModelUtils.getClientScopeByName(
+                        realm, ServiceAccountConstants.SERVICE_ACCOUNT_SCOPE)
+                    : null)
             .map(ClientScopeModel::getName);
     return FixedSettings.scope(Stream.concat(realmDefaults, serviceAccount).distinct());
   }

@@ -9,6 +9,7 @@ import dev.oauth2clients.client.SelfServiceClients;
 import dev.oauth2clients.metrics.OperationMetrics;
 import dev.oauth2clients.metrics.OperationMetrics.Operation;
 import dev.oauth2clients.notice.OwnerNotices;
+import dev.oauth2clients.policy.ClientKind;
 import dev.oauth2clients.policy.RealmPolicy;
 import dev.oauth2clients.privilege.ChosenRoles;
 import dev.oauth2clients.privilege.GrantableRoles;
@@ -71,10 +72,11 @@ public final class OwnClients {
   }
 
   private OAuth2ClientView created(ObjectNode body) {
-    long secretLifetime = SecretRequests.lifetimeOnCreate(body, policy);
+    ClientKind kind = ClientMetadataValidator.kindOnCreate(body, policy.clientKinds());
+    long secretLifetime = SecretRequests.lifetimeOnCreate(body, policy, kind);
     ClientMetadata metadata =
         ClientMetadataValidator.validate(
-            body, EchoedFixedValues.onCreate(realm, user, policy), policy.accessTokenLifespan());
+            body, EchoedFixedValues.onCreate(realm, user, kind), policy.accessTokenLifespan());
     requireGrantable(metadata.roles().addedSince(ChosenRoles.NONE));
     if (clients.lockOwnerAndCount(user) >= policy.maxClientsPerUser()) {
       throw ApiError.QUOTA_EXCEEDED.because(
@@ -82,7 +84,8 @@ public final class OwnClients {
               + policy.maxClientsPerUser()
               + " clients; delete one first.");
     }
-    SelfServiceClients.Created created = clients.create(user, metadata, policy, secretLifetime);
+    SelfServiceClients.Created created =
+        clients.create(user, kind, metadata, policy, secretLifetime);
     ClientPolicies.onCreate(session, created.client().model(), user, token);
     OwnerNotices.clientCreated(session, realm, created.client());
     return ClientViews.withSecret(created.client(), policy, created.secret());
@@ -160,6 +163,7 @@ public final class OwnClients {
         Operation.ROTATE,
         () -> {
           SelfServiceClient client = owned(clientId);
+          SecretRequests.requireSecret(client.kind());
           SecretRequests.Rotation rotation = SecretRequests.rotation(terms.get(), policy);
           String secret = clients.rotateSecret(client, rotation.lifetime(), rotation.overlap());
           OwnerNotices.secretRotated(session, realm, client);

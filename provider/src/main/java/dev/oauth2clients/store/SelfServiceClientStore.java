@@ -126,8 +126,10 @@ public final class SelfServiceClientStore {
    * latest.
    */
   public void recordUse(String id, String hash, boolean previous, long at) {
-    creditSecret("secretLastUsedAt", "secretHash", id, hash, !previous, at);
-    creditSecret("previousSecretLastUsedAt", "previousSecretHash", id, hash, previous, at);
+    if (hash != null) {
+      creditSecret("secretLastUsedAt", "secretHash", id, hash, !previous, at);
+      creditSecret("previousSecretLastUsedAt", "previousSecretHash", id, hash, previous, at);
+    }
     em.createQuery(
             "update SelfServiceClientEntity c set c.lastUsedAt = :at where c.id = :id"
                 + " and (c.lastUsedAt is null or c.lastUsedAt < :at)")

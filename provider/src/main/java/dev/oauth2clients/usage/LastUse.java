@@ -25,6 +25,9 @@ public final class LastUse {
   /** The secret last written for a client's slot, and when. */
   record Written(String hash, long at) {}
 
+  /** What a client without a secret is written under. */
+  private static final String NO_SECRET = "";
+
   private static final Map<String, Written> WRITTEN = new ConcurrentHashMap<>();
 
   private LastUse() {}
@@ -32,13 +35,14 @@ public final class LastUse {
   /**
    * @param previous whether the secret used is the one the last rotation replaced, as this node's
    *     cache has it; the database decides by {@code hash}
-   * @param hash the hash of the secret used: a new secret's first use is written at once
+   * @param hash the hash of the secret used: a new secret's first use is written at once; null for
+   *     a client without a secret, whose use credits the client alone
    */
   public static void record(
       KeycloakSessionFactory factory, ClientModel client, boolean previous, String hash) {
     long now = System.currentTimeMillis();
     String slot = client.getId() + (previous ? "/previous" : "/current");
-    Written mine = new Written(hash, now);
+    Written mine = new Written(hash == null ? NO_SECRET : hash, now);
     Written kept = WRITTEN.compute(slot, (key, last) -> due(last, mine) ? mine : last);
     if (kept != mine) {
       return;

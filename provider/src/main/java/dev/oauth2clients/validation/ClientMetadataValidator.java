@@ -7,6 +7,7 @@ import dev.oauth2clients.client.ClientFields;
 import dev.oauth2clients.client.ClientFields.Field;
 import dev.oauth2clients.client.ClientFields.Kind;
 import dev.oauth2clients.client.ClientMetadata;
+import dev.oauth2clients.policy.ClientKind;
 import dev.oauth2clients.representation.ApiError;
 import dev.oauth2clients.representation.Json;
 import java.util.ArrayList;
@@ -44,6 +45,8 @@ public final class ClientMetadataValidator {
 
   private static final String PROSE_CONTROLS = "\t\n\r";
 
+  private static final String AUTH_METHOD = "token_endpoint_auth_method";
+
   private ClientMetadataValidator() {}
 
   /**
@@ -60,24 +63,117 @@ public final class ClientMetadataValidator {
         .filter(body::has)
         .forEach(name -> requireMovingFieldType(name, body.get(name)));
     FIXED_FIELDS.forEach(name -> requireFixedValue(name, body.get(name), accepted));
-    return new ClientMetadata(
-        clientName(body, ClientFields.CLIENT_NAME),
-        prose(body, ClientFields.DESCRIPTION),
-        uriList(body, ClientFields.REDIRECT_URIS),
-        uriList(body, ClientFields.POST_LOGOUT_REDIRECT_URIS),
-        uriList(body, ClientFields.ALLOWED_CORS_ORIGINS),
-        webUrl(body, ClientFields.CLIENT_URI),
-        webUrl(body, ClientFields.LOGO_URI),
-        webUrl(body, ClientFields.POLICY_URI),
-        webUrl(body, ClientFields.TOS_URI),
-        webUrl(body, ClientFields.FRONTCHANNEL_LOGOUT_URI),
-        webUrl(body, ClientFields.BACKCHANNEL_LOGOUT_URI),
-        contacts(body, ClientFields.CONTACTS),
-        metadata(body, ClientFields.METADATA),
-        roleNames(body.get(ClientFields.REALM_ROLES.name()), ClientFields.REALM_ROLES),
-        clientRoles(body, ClientFields.CLIENT_ROLES),
-        lifespan(body, ClientFields.ACCESS_TOKEN_LIFESPAN, maxAccessTokenLifespan, accepted),
-        enabled(body, ClientFields.ENABLED));
+    ClientMetadata metadata =
+        new ClientMetadata(
+            clientName(body, ClientFields.CLIENT_NAME),
+            prose(body, ClientFields.DESCRIPTION),
+            uriList(body, ClientFields.REDIRECT_URIS),
+            uriList(body, ClientFields.POST_LOGOUT_REDIRECT_URIS),
+            uriList(body, ClientFields.ALLOWED_CORS_ORIGINS),
+            webUrl(body, ClientFields.CLIENT_URI),
+            webUrl(body, ClientFields.LOGO_URI),
+            webUrl(body, ClientFields.POLICY_URI),
+            webUrl(body, ClientFields.TOS_URI),
+            webUrl(body, ClientFields.FRONTCHANNEL_LOGOUT_URI, UriRules::logoutUrlProblem),
+            webUrl(body, ClientFields.BACKCHANNEL_LOGOUT_URI, UriRules::logoutUrlProblem),
+            jwks(body, ClientFields.JWKS),
+            webUrl(body, ClientFields.JWKS_URI, UriRules::httpsUrlProblem),
+            contacts(body, ClientFields.CONTACTS),
+            metadata(body, ClientFields.METADATA),
+            roleNames(body.get(ClientFields.REALM_ROLES.name()), ClientFields.REALM_ROLES),
+            clientRoles(body, ClientFields.CLIENT_ROLES),
+            lifespan(body, ClientFields.ACCESS_TOKEN_LIFESPAN, maxAccessTokenLifespan, accepted),
+            enabled(body, ClientFields.ENABLED));
+    requireWhatTheKindNeeds(accepted.kind(), metadata);
+    return metadata;
+  }
+
+  /**
+   * The kind a create asks for: {@code token_endpoint_auth_method} as sent, {@code
+   * client_secret_post} where it is not; refused unless the realm allows it.
+   */
+  public static ClientKind kindOnCreate(ObjectNode body, Set<ClientKind> allowed) {
+    JsonNode sent = body.get(AUTH_METHOD);
+    if (isAbsent(sent)) {
+      return requireAllowed(ClientKind.CONFIDENTIAL, allowed);
+    }
+    String methods =
+        Arrays.stream(ClientKind.values())
+            .map(kind -> kind.authMethod)
+            .collect(Collectors.joining(", "));
+    ClientKind kind =
+        ClientKind.byAuthMethod(sent.isTextual() ? sent.textValue() : "")
+            .orElseThrow(
+                () ->
+                    ApiError.INVALID_CLIENT_METADATA.because(
+                        AUTH_METHOD + " must be one of " + methods + "."));
+    return requireAllowed(kind, allowed);
+  }
+
+  private static ClientKind requireAllowed(ClientKind kind, Set<ClientKind> allowed) {
+    if (allowed.contains(kind)) {
+      return kind;
+    }
+    throw ApiError.INVALID_CLIENT_METADATA.because(
+        "This realm does not allow clients with "
+            + AUTH_METHOD
+            + " "
+            + kind.authMethod
+            + "; it allows "
+            + allowed.stream().map(k -> k.authMethod).collect(Collectors.joining(", "))
+            + ".");
+  }
+
+  /**
+   * A public client is reached only through its redirect URIs; a key-holding client needs exactly
+   * one place for its keys, and no other client has keys.
+   */
+  private static void requireWhatTheKindNeeds(ClientKind kind, ClientMetadata metadata) {
+    boolean hasKeys = metadata.jwks() != null || metadata.jwksUri() != null;
+    switch (kind) {
+      case PUBLIC -> {
+        if (metadata.redirectUris().isEmpty()) {
+          throw ApiError.INVALID_REDIRECT_URI.because(
+              "A public client (token_endpoint_auth_method none) needs at least one redirect URI.");
+        }
+      }
+      case PRIVATE_KEY_JWT -> {
+        if (!hasKeys || (metadata.jwks() != null && metadata.jwksUri() != null)) {
+          throw ApiError.INVALID_CLIENT_METADATA.because(
+              "A private_key_jwt client needs its public keys in exactly one of jwks and"
+                  + " jwks_uri.");
+        }
+      }
+      case CONFIDENTIAL -> {}
+    }
+    if (hasKeys && kind != ClientKind.PRIVATE_KEY_JWT) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(
+          "jwks and jwks_uri are for clients with token_endpoint_auth_method private_key_jwt;"
+              + " this client's is "
+              + kind.authMethod
+              + ".");
+    }
+  }
+
+  private static ObjectNode jwks(ObjectNode body, Field<ObjectNode> field) {
+    JsonNode node = body.get(field.name());
+    if (isAbsent(node)) {
+      return null;
+    }
+    if (!node.isObject()) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(
+          field.name() + " must be a JWK set, a JSON object with a \"keys\" array.");
+    }
+    if (Json.utf8Length(node) > field.limit().length()) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(
+          field.name() + " must serialize to at most " + field.limit().length() + " bytes.");
+    }
+    JwkSetRules.problem(node)
+        .ifPresent(
+            problem -> {
+              throw ApiError.INVALID_CLIENT_METADATA.because(field.name() + " " + problem + ".");
+            });
+    return (ObjectNode) node;
   }
 
   private static void requireMovingFieldType(String name, JsonNode sent) {
@@ -112,6 +208,12 @@ public final class ClientMetadataValidator {
   private static void requireFixedValue(String name, JsonNode sent, AcceptedFixedValues accepted) {
     if (isAbsent(sent) || accepted.accepts(name, sent)) {
       return;
+    }
+    if (name.equals(AUTH_METHOD)) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(
+          AUTH_METHOD
+              + " is chosen when a client is made and cannot be changed; make a new client of the"
+              + " other kind.");
     }
     throw ApiError.INVALID_CLIENT_METADATA.because(
         name + " is set by the server and cannot be changed.");
@@ -172,10 +274,13 @@ public final class ClientMetadataValidator {
   }
 
   private static String webUrl(ObjectNode body, Field<String> field) {
+    return webUrl(body, field, UriRules::webUrlProblem);
+  }
+
+  private static String webUrl(
+      ObjectNode body, Field<String> field, Function<String, Optional<String>> rule) {
     JsonNode node = body.get(field.name());
-    return isAbsent(node)
-        ? null
-        : checkedUri(field, text(node, field.name()), UriRules::webUrlProblem);
+    return isAbsent(node) ? null : checkedUri(field, text(node, field.name()), rule);
   }
 
   private static String checkedUri(
@@ -374,6 +479,12 @@ public final class ClientMetadataValidator {
 
   /** The value each fixed field may be sent with: the one the server shows. */
   public record AcceptedFixedValues(ObjectNode shown) {
+
+    /** The kind of client the body is for: the one it has, or the one a create asked for. */
+    ClientKind kind() {
+      return ClientKind.byAuthMethod(shown.path(AUTH_METHOD).asText())
+          .orElse(ClientKind.CONFIDENTIAL);
+    }
 
     boolean accepts(String name, JsonNode sent) {
       JsonNode expected = shown.get(name);

@@ -2,6 +2,7 @@ package dev.oauth2clients.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.policy.ClientKind;
 import dev.oauth2clients.policy.RealmPolicy;
 import dev.oauth2clients.representation.ApiError;
 import dev.oauth2clients.secret.StoredSecrets;
@@ -28,8 +29,33 @@ public final class SecretRequests {
    * Takes {@code secret_expires_in} out of a create body, so that what remains is the client
    * object, and returns the first secret's lifetime.
    */
-  public static long lifetimeOnCreate(ObjectNode body, RealmPolicy policy) {
-    return lifetime(body.remove(SECRET_EXPIRES_IN), policy);
+  public static long lifetimeOnCreate(ObjectNode body, RealmPolicy policy, ClientKind kind) {
+    JsonNode sent = body.remove(SECRET_EXPIRES_IN);
+    if (kind.hasSecret()) {
+      return lifetime(sent, policy);
+    }
+    if (sent != null && !sent.isNull()) {
+      throw ApiError.INVALID_CLIENT_METADATA.because(
+          noSecret(kind, SECRET_EXPIRES_IN + " applies"));
+    }
+    return StoredSecrets.NEVER;
+  }
+
+  /** A client without a secret has none to rotate. */
+  public static void requireSecret(ClientKind kind) {
+    if (!kind.hasSecret()) {
+      throw ApiError.INVALID_REQUEST.because(noSecret(kind, "there is nothing to rotate"));
+    }
+  }
+
+  private static String noSecret(ClientKind kind, String consequence) {
+    return "A client with token_endpoint_auth_method "
+        + kind.authMethod
+        + " has no secret, so "
+        + consequence
+        + (kind == ClientKind.PRIVATE_KEY_JWT
+            ? " to it; replace its keys with PUT or PATCH (jwks or jwks_uri)."
+            : " to it.");
   }
 
   public static Rotation rotation(ObjectNode body, RealmPolicy policy) {

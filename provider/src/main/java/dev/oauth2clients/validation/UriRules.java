@@ -61,6 +61,36 @@ final class UriRules {
     return webProblem(uri.get());
   }
 
+  /**
+   * A logout URI: a web URL without a fragment, which the OpenID Connect logout specifications
+   * forbid there.
+   */
+  static Optional<String> logoutUrlProblem(String value) {
+    Optional<String> web = webUrlProblem(value);
+    if (web.isPresent() || parse(value).orElseThrow().getRawFragment() == null) {
+      return web;
+    }
+    return Optional.of("must not contain a fragment (#…)");
+  }
+
+  /**
+   * A URL the server fetches keys from: https only, loopback included, since a key fetched over
+   * plain http could be swapped on the way.
+   */
+  static Optional<String> httpsUrlProblem(String value) {
+    Optional<String> web = webUrlProblem(value);
+    if (web.isPresent()) {
+      return web;
+    }
+    URI uri = parse(value).orElseThrow();
+    if (!uri.getScheme().equalsIgnoreCase("https")) {
+      return Optional.of("must use https");
+    }
+    return uri.getRawFragment() == null
+        ? Optional.empty()
+        : Optional.of("must not contain a fragment (#…)");
+  }
+
   /** A CORS origin: scheme, host and optional port only. */
   static Optional<String> originProblem(String value) {
     Optional<String> web = webUrlProblem(value);

@@ -3,6 +3,7 @@ package dev.oauth2clients.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.oauth2clients.client.ClientFields.Field;
 import dev.oauth2clients.client.ClientFields.Kind;
 import dev.oauth2clients.client.ClientFields.Limit;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class ClientFieldsTest {
 
-  private static final Set<Kind> URI_KINDS = Set.of(Kind.REDIRECT_URIS, Kind.ORIGINS, Kind.WEB_URL);
+  private static final Set<Kind> URI_KINDS =
+      Set.of(Kind.REDIRECT_URIS, Kind.ORIGINS, Kind.WEB_URL, Kind.HTTPS_URL);
 
   @Test
   void theTableHasEveryOwnerFieldOfTheContractOnce() {
@@ -33,6 +35,8 @@ class ClientFieldsTest {
             "tos_uri",
             "frontchannel_logout_uri",
             "backchannel_logout_uri",
+            "jwks",
+            "jwks_uri",
             "contacts",
             "metadata",
             "realm_roles",
@@ -92,6 +96,8 @@ class ClientFieldsTest {
             "tos",
             "frontchannel",
             "backchannel",
+            JsonNodeFactory.instance.objectNode().put("keys", "jwks"),
+            "jwks uri",
             List.of("contact"),
             null,
             List.of("realm role"),

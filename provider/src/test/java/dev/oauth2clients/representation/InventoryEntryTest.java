@@ -30,6 +30,8 @@ class InventoryEntryTest {
         null,
         null,
         null,
+        null,
+        null,
         List.of(),
         null,
         List.of(),

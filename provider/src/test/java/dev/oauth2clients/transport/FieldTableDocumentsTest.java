@@ -64,7 +64,7 @@ class FieldTableDocumentsTest {
     JsonNode property = resolve(schema("ClientFields").path("properties").path(field.name()));
     Limit limit = field.limit();
     switch (field.kind()) {
-      case NAME, PROSE, WEB_URL ->
+      case NAME, PROSE, WEB_URL, HTTPS_URL ->
           assertEquals(limit.length(), property.path("maxLength").asInt(), field.name());
       case REDIRECT_URIS, ORIGINS, CONTACTS, REALM_ROLES -> {
         assertEquals(limit.entries(), property.path("maxItems").asInt(), field.name());

@@ -12,10 +12,12 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oauth2clients.client.ClientFields;
 import dev.oauth2clients.client.ClientMetadata;
+import dev.oauth2clients.policy.ClientKind;
 import dev.oauth2clients.representation.ApiError;
 import dev.oauth2clients.representation.ApiException;
 import dev.oauth2clients.validation.ClientMetadataValidator.AcceptedFixedValues;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -159,8 +162,8 @@ class ClientMetadataValidatorTest {
     void nameAloneGivesDefaultsForEverythingElse() {
       assertEquals(
           new ClientMetadata(
-              NAME, null, List.of(), List.of(), List.of(), null, null, null, null, null, null,
-              List.of(), null, List.of(), Map.of(), null, null),
+              NAME, null, List.of(), List.of(), List.of(), null, null, null, null, null, null, null,
+              null, List.of(), null, List.of(), Map.of(), null, null),
           valid(named()));
     }
 
@@ -200,6 +203,8 @@ class ClientMetadataValidatorTest {
               "https://example.com/tos",
               "https://app.example.com/logged-out",
               "http://127.0.0.1:8081/logout",
+              null,
+              null,
               List.of("ops@example.com"),
               (ObjectNode) json("{\"team\": \"data\", \"tier\": 2}"),
               List.of(),
@@ -973,8 +978,6 @@ class ClientMetadataValidatorTest {
           Arguments.of("audience", "[\"someone-else\"]"),
           Arguments.of("audience", "[\"" + OWNER + "\",\"someone-else\"]"),
           Arguments.of("audience", "\"" + OWNER + "\""),
-          Arguments.of("token_endpoint_auth_method", "\"client_secret_basic\""),
-          Arguments.of("token_endpoint_auth_method", "\"none\""),
           Arguments.of("owner", "\"someone-else\""),
           Arguments.of("disabled_by_admin", "true"),
           Arguments.of("disabled_by_admin", "\"false\""),
@@ -1052,6 +1055,168 @@ class ClientMetadataValidatorTest {
       assertEquals(
           ApiError.INVALID_CLIENT_METADATA,
           refusal(named("disabled_by_admin", json("true")), onCreate()).error());
+    }
+  }
+
+  // ---------------------------------------------------------------- kinds of client
+
+  @Nested
+  class ClientKinds {
+
+    private static final Set<ClientKind> ALL_KINDS = EnumSet.allOf(ClientKind.class);
+
+    private AcceptedFixedValues shownFor(ClientKind kind) {
+      ObjectNode shown = shownOnUpdate();
+      shown.put("token_endpoint_auth_method", kind.authMethod);
+      shown.set("grant_types", MAPPER.valueToTree(kind.grantTypes));
+      return new AcceptedFixedValues(shown);
+    }
+
+    private ObjectNode keys() {
+      return (ObjectNode) json(JwkSetRulesTest.rsaSet(2048, "k1"));
+    }
+
+    @Test
+    void aCreateWithoutAMethodIsASecretClientWhereTheRealmAllowsThose() {
+      assertEquals(
+          ClientKind.CONFIDENTIAL, ClientMetadataValidator.kindOnCreate(named(), ALL_KINDS));
+      ApiException refused =
+          assertThrows(
+              ApiException.class,
+              () -> ClientMetadataValidator.kindOnCreate(named(), Set.of(ClientKind.PUBLIC)));
+      assertEquals(ApiError.INVALID_CLIENT_METADATA, refused.error());
+      assertEquals(
+          "This realm does not allow clients with token_endpoint_auth_method client_secret_post;"
+              + " it allows none.",
+          refused.description());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ClientKind.class)
+    void aCreateChoosesAnyKindTheRealmAllowsAndNoOther(ClientKind kind) {
+      ObjectNode body = named("token_endpoint_auth_method", kind.authMethod);
+      assertEquals(kind, ClientMetadataValidator.kindOnCreate(body, ALL_KINDS));
+      Set<ClientKind> others = EnumSet.complementOf(EnumSet.of(kind));
+      ApiException refused =
+          assertThrows(
+              ApiException.class, () -> ClientMetadataValidator.kindOnCreate(body, others));
+      assertEquals(ApiError.INVALID_CLIENT_METADATA, refused.error());
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {"\"client_secret_basic\"", "\"tls_client_auth\"", "\"\"", "1", "[\"none\"]"})
+    void anUnknownMethodIsRefused(String value) {
+      ApiException refused =
+          assertThrows(
+              ApiException.class,
+              () ->
+                  ClientMetadataValidator.kindOnCreate(
+                      named("token_endpoint_auth_method", json(value)), ALL_KINDS));
+      assertEquals(
+          "token_endpoint_auth_method must be one of client_secret_post, none, private_key_jwt.",
+          refused.description());
+    }
+
+    @Test
+    void theKindCannotChangeAfterCreation() {
+      ApiException refused = refusal(named("token_endpoint_auth_method", "none"));
+      assertEquals(ApiError.INVALID_CLIENT_METADATA, refused.error());
+      assertTrue(refused.description().contains("cannot be changed"), refused::description);
+      ApiException back =
+          refusal(
+              named("token_endpoint_auth_method", "client_secret_post"),
+              shownFor(ClientKind.PRIVATE_KEY_JWT));
+      assertTrue(back.description().contains("cannot be changed"), back::description);
+    }
+
+    @Test
+    void aPublicClientNeedsARedirectUriAndHasNoClientCredentialsGrant() {
+      ApiException refused = refusal(named(), shownFor(ClientKind.PUBLIC));
+      assertEquals(ApiError.INVALID_REDIRECT_URI, refused.error());
+      ObjectNode body = named("redirect_uris", array("https://app.example.com/cb"));
+      assertEquals(
+          List.of("https://app.example.com/cb"),
+          ClientMetadataValidator.validate(body, shownFor(ClientKind.PUBLIC), REALM_LIFESPAN)
+              .redirectUris());
+      body.set("grant_types", array("authorization_code", "refresh_token", "client_credentials"));
+      assertEquals(
+          "grant_types is set by the server and cannot be changed.",
+          refusal(body, shownFor(ClientKind.PUBLIC)).description());
+    }
+
+    @Test
+    void aKeyClientNeedsItsKeysInExactlyOnePlace() {
+      AcceptedFixedValues keyClient = shownFor(ClientKind.PRIVATE_KEY_JWT);
+      ObjectNode keys = keys();
+      assertEquals(
+          keys,
+          ClientMetadataValidator.validate(named("jwks", keys), keyClient, REALM_LIFESPAN).jwks());
+      assertEquals(
+          "https://keys.example.com/jwks.json",
+          ClientMetadataValidator.validate(
+                  named("jwks_uri", "https://keys.example.com/jwks.json"),
+                  keyClient,
+                  REALM_LIFESPAN)
+              .jwksUri());
+      assertEquals(ApiError.INVALID_CLIENT_METADATA, refusal(named(), keyClient).error());
+      ObjectNode both = named("jwks", keys());
+      both.put("jwks_uri", "https://keys.example.com/jwks.json");
+      assertEquals(ApiError.INVALID_CLIENT_METADATA, refusal(both, keyClient).error());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CONFIDENTIAL", "PUBLIC"})
+    void onlyAKeyClientHasKeys(ClientKind kind) {
+      ObjectNode body = named("jwks", keys());
+      body.set("redirect_uris", array("https://app.example.com/cb"));
+      ApiException refused = refusal(body, shownFor(kind));
+      assertTrue(
+          refused.description().startsWith("jwks and jwks_uri are for"), refused::description);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "http://keys.example.com/jwks.json",
+          "http://127.0.0.1:8443/jwks.json",
+          "https://keys.example.com/jwks.json#k1",
+          "ftp://keys.example.com/jwks.json",
+          "keys.example.com/jwks.json"
+        })
+    void jwksUriIsHttpsWithoutAFragment(String uri) {
+      ApiException refused = refusal(named("jwks_uri", uri), shownFor(ClientKind.PRIVATE_KEY_JWT));
+      assertEquals(ApiError.INVALID_CLIENT_METADATA, refused.error());
+      assertTrue(refused.description().startsWith("jwks_uri '"), refused::description);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[]", "\"{}\"", "{}", "{\"keys\": []}", "{\"keys\": {}}"})
+    void jwksThatIsNoJwkSetIsRefused(String value) {
+      ApiException refused =
+          refusal(named("jwks", json(value)), shownFor(ClientKind.PRIVATE_KEY_JWT));
+      assertEquals(ApiError.INVALID_CLIENT_METADATA, refused.error());
+      assertTrue(refused.description().startsWith("jwks must be"), refused::description);
+    }
+
+    @Test
+    void jwksIsAtMost8KiBSerialized() {
+      AcceptedFixedValues keyClient = shownFor(ClientKind.PRIVATE_KEY_JWT);
+      ObjectNode atMost = JwkSetRulesTest.paddedTo(8192);
+      assertEquals(
+          atMost,
+          ClientMetadataValidator.validate(named("jwks", atMost), keyClient, REALM_LIFESPAN)
+              .jwks());
+      ApiException refused = refusal(named("jwks", JwkSetRulesTest.paddedTo(8193)), keyClient);
+      assertEquals("jwks must serialize to at most 8192 bytes.", refused.description());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"frontchannel_logout_uri", "backchannel_logout_uri"})
+    void aLogoutUriHasNoFragment(String field) {
+      ApiException refused = refusal(named(field, "https://app.example.com/logout#now"));
+      assertEquals(ApiError.INVALID_CLIENT_METADATA, refused.error());
+      assertTrue(refused.description().contains("fragment"), refused::description);
     }
   }
 }

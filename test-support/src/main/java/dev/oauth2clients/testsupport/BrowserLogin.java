@@ -1,6 +1,7 @@
 package dev.oauth2clients.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -35,14 +36,48 @@ public final class BrowserLogin {
   /** The token response for {@code username} signing in to the given confidential client. */
   public static JsonNode authorizationCode(
       TestRealm realm, String clientId, String secret, String redirectUri, String username) {
-    HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    String code = code(realm, clientId, redirectUri, username, "");
+    HttpResult tokens =
+        realm
+            .tokens()
+            .post(
+                Map.of(
+                    "grant_type", "authorization_code",
+                    "code", code,
+                    "redirect_uri", redirectUri,
+                    "client_id", clientId,
+                    "client_secret", secret));
+    assertEquals(200, tokens.status(), tokens::toString);
+    return tokens.json();
+  }
+
+  /**
+   * The code Keycloak sends to {@code redirectUri} once {@code username} signed in (and consented),
+   * with {@code extraQuery} (e.g. {@code &code_challenge=…}) added to the authorization request.
+   */
+  public static String code(
+      TestRealm realm, String clientId, String redirectUri, String username, String extraQuery) {
     String authorize =
         realm.url()
             + "/protocol/openid-connect/auth?response_type=code&scope=openid&state=s1"
             + "&client_id="
             + Http.encode(clientId)
             + "&redirect_uri="
-            + Http.encode(redirectUri);
+            + Http.encode(redirectUri)
+            + extraQuery;
+    String callback = callback(realm, authorize, redirectUri, username);
+    Matcher code = CODE.matcher(callback);
+    assertTrue(code.find(), callback);
+    return code.group(1);
+  }
+
+  /**
+   * Where Keycloak sends the browser back to the client, code and all, once {@code username} signed
+   * in at {@code authorize} (an authorization request a client library built) and consented.
+   */
+  public static String callback(
+      TestRealm realm, String authorize, String redirectUri, String username) {
+    HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     HttpResponse<String> loginPage =
         send(browser, HttpRequest.newBuilder(URI.create(authorize)).build());
     assertEquals(200, loginPage.statusCode(), loginPage::body);
@@ -75,18 +110,7 @@ public final class BrowserLogin {
     if (submitted.statusCode() != 302 || !location.startsWith(redirectUri) || !code.find()) {
       throw new AssertionError("no code after login: " + submitted.statusCode() + " " + location);
     }
-    HttpResult tokens =
-        realm
-            .tokens()
-            .post(
-                Map.of(
-                    "grant_type", "authorization_code",
-                    "code", code.group(1),
-                    "redirect_uri", redirectUri,
-                    "client_id", clientId,
-                    "client_secret", secret));
-    assertEquals(200, tokens.status(), tokens::toString);
-    return tokens.json();
+    return location;
   }
 
   /**

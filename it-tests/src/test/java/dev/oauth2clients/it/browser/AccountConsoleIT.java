@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oauth2clients.it.Policy;
 import dev.oauth2clients.policy.PolicySetting;
 import dev.oauth2clients.testsupport.Admin;
+import dev.oauth2clients.testsupport.ClientKey;
 import dev.oauth2clients.testsupport.HttpResult;
 import dev.oauth2clients.testsupport.Json;
 import dev.oauth2clients.testsupport.LeakReports;
@@ -52,7 +53,9 @@ class AccountConsoleIT {
   @RegisterExtension
   static final TestRealm realm =
       TestRealm.perClass(
-          Policy.enabled().attributes(),
+          Policy.enabled()
+              .with(PolicySetting.CLIENT_TYPES, "confidential,public,private_key_jwt")
+              .attributes(),
           representation -> representation.put("accountTheme", "oauth2-clients"),
           "dana");
 
@@ -122,6 +125,50 @@ class AccountConsoleIT {
     browser.waitUntilGone(row);
     assertRefused(clientId, rotated);
     assertEquals(0, realm.api("dana").list("").json().size());
+  }
+
+  /**
+   * The kind is chosen on create; a key-pair client takes a pasted JWK set, and a set that is no
+   * JSON, or that holds a private key, is explained before anything is made.
+   */
+  @Test
+  void aKeyPairClientIsMadeFromAPastedJwkSetAndBadKeysAreExplained() {
+    browser.click(CREATE);
+    browser.type(By.id("client-name"), "Signing service");
+    browser.choose(
+        By.id("client-kind"), "Key pair: signs its requests with a private key it keeps");
+    browser.type(By.id("client-jwks"), "{\"keys\": [");
+    browser.waitForText(By.cssSelector(".pf-m-error"), "This is not JSON");
+    assertFalse(browser.visible(SAVE).isEnabled(), "nothing to send while the set is not JSON");
+
+    ClientKey key = ClientKey.rsa("signing");
+    ObjectNode leaky = key.jwks();
+    ((ObjectNode) leaky.get("keys").get(0)).put("d", "AQAB");
+    browser.type(By.id("client-jwks"), Json.write(leaky));
+    browser.click(SAVE);
+    browser.waitForText(FORM_ERROR, "public keys only");
+    browser.screenshot("account-api-clients-bad-key");
+    assertEquals(0, realm.api("dana").list("").json().size(), "a refused key made nothing");
+
+    browser.type(By.id("client-jwks"), Json.write(key.jwks()));
+    browser.type(By.id("client-backchannel-logout"), "https://signer.example.com/logout");
+    browser.click(SAVE);
+    browser.waitUntil(
+        "the new client is made", () -> realm.api("dana").list("").json().size() == 1);
+    JsonNode made = realm.api("dana").list("").json().get(0);
+    String clientId = made.get("client_id").asText();
+    browser.waitForText(testId("kind-" + clientId), "Key pair: no secret");
+    assertFalse(browser.isPresent(NEW_SECRET), "a key-pair client has no secret to show");
+    assertEquals("private_key_jwt", made.get("token_endpoint_auth_method").asText());
+    assertEquals(key.jwks(), made.get("jwks"));
+    assertEquals("https://signer.example.com/logout", made.get("backchannel_logout_uri").asText());
+    HttpResult grant =
+        realm
+            .tokens()
+            .post(ClientKey.clientCredentialsForm(clientId, key.assertion(clientId, realm.url())));
+    assertEquals(200, grant.status(), grant::toString);
+    browser.screenshot("account-api-clients-key-pair");
+    realm.api("dana").delete(clientId);
   }
 
   @Test
