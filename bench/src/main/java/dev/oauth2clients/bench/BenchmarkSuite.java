@@ -33,7 +33,7 @@ import java.util.Set;
 public final class BenchmarkSuite {
 
   private final Set<String> items =
-      Set.of(System.getProperty("bench.items", "1,2,3,4,5,6,7").split(","));
+      Set.of(System.getProperty("bench.items", "1,2,3,4,5,6,7,8").split(","));
   private final List<String> databases =
       List.of(System.getProperty("bench.databases", "h2,postgres").split(","));
 
@@ -45,6 +45,7 @@ public final class BenchmarkSuite {
   private final List<RevocationLatencyResult> revocations = new ArrayList<>();
   private final List<InventoryLatencyResult> inventories = new ArrayList<>();
   private final List<MetricsOverheadResult> metrics = new ArrayList<>();
+  private final List<KeyClientThroughputResult> keyClients = new ArrayList<>();
   private CreateLatencyResult create;
 
   public static void main(String[] args) throws Exception {
@@ -116,6 +117,7 @@ public final class BenchmarkSuite {
         revocations,
         inventories,
         metrics,
+        keyClients,
         notes,
         Duration.ofNanos(System.nanoTime() - started));
   }
@@ -249,6 +251,10 @@ public final class BenchmarkSuite {
     if (here.contains("4")) {
       printLoad();
       chosenRoles.add(new ChosenRolesBenchmark(server.baseUrl()).run(databaseLabel));
+    }
+    if (here.contains("8")) {
+      printLoad();
+      keyClients.add(new KeyClientThroughputBenchmark(server.baseUrl()).run(databaseLabel));
     }
     printLoad();
   }

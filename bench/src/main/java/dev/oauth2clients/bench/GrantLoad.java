@@ -6,7 +6,6 @@ import dev.oauth2clients.testsupport.Json;
 import dev.oauth2clients.testsupport.TestRealm;
 import dev.oauth2clients.testsupport.TokenEndpoint;
 import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * Grants sent to Keycloak's token endpoint as fast as it answers, by items 1 and 4: every contender
@@ -23,8 +23,16 @@ import java.util.concurrent.Future;
  */
 final class GrantLoad {
 
-  /** A client and the form it sends to the token endpoint. */
-  record Contender(String label, String clientId, String form) {}
+  /**
+   * A client and the forms it sends to the token endpoint: the same one every time, or, for a
+   * client that signs a fresh assertion per grant, a new one from each call.
+   */
+  record Contender(String label, String clientId, Supplier<String> forms) {
+
+    Contender(String label, String clientId, String form) {
+      this(label, clientId, () -> form);
+    }
+  }
 
   /** Requests answered 200 in one period, and their rate. */
   record Period(long requests, double rate) {}
@@ -71,15 +79,13 @@ final class GrantLoad {
    * Sends the contender's form from every thread until the period ends; each answer must be 200.
    */
   Period measure(Contender contender, Duration period) throws Exception {
-    HttpRequest request =
-        BenchHttp.post(tokenUrl, Map.of(), "application/x-www-form-urlencoded", contender.form());
     long deadline = System.nanoTime() + period.toNanos();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<Long>> workers = new ArrayList<>();
       long started = System.nanoTime();
       for (int t = 0; t < threads; t++) {
-        workers.add(pool.submit(() -> grantsUntil(request, deadline)));
+        workers.add(pool.submit(() -> grantsUntil(contender, deadline)));
       }
       long requests = 0;
       for (Future<Long> worker : workers) {
@@ -94,11 +100,14 @@ final class GrantLoad {
     }
   }
 
-  private long grantsUntil(HttpRequest request, long deadline)
+  private long grantsUntil(Contender contender, long deadline)
       throws IOException, InterruptedException {
     long grants = 0;
     while (System.nanoTime() < deadline) {
-      http.send(request, 200);
+      http.send(
+          BenchHttp.post(
+              tokenUrl, Map.of(), "application/x-www-form-urlencoded", contender.forms().get()),
+          200);
       grants++;
     }
     return grants;

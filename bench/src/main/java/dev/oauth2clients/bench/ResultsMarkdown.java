@@ -33,6 +33,7 @@ final class ResultsMarkdown {
       markdown.inventories(results.inventories());
     }
     results.metrics().forEach(markdown::metrics);
+    results.keyClients().forEach(markdown::keyClients);
     return markdown.out.toString();
   }
 
@@ -216,6 +217,26 @@ final class ResultsMarkdown {
     line("| client_credentials | grants/s | grants sent |");
     line("|---|---:|---:|");
     for (ThroughputResult.Rate rate : result.grants()) {
+      line(row(rate.label(), format("%.1f", rate.mean()), Long.toString(rate.requests())));
+    }
+    line("");
+    line("| ratio (median of paired rounds) | value | rounds range | goal | met |");
+    line("|---|---:|---|---|---|");
+    result.ratios().forEach(this::ratioRow);
+    line("");
+  }
+
+  private void keyClients(KeyClientThroughputResult result) {
+    line(
+        "**8. key-holding clients on "
+            + result.database()
+            + "** (client_credentials grants per second, mean of the rounds; every"
+            + " `private_key_jwt` grant with a fresh RS256 assertion, signed by the load's own"
+            + " threads on the same machine)");
+    line("");
+    line("| client_credentials | grants/s | grants sent |");
+    line("|---|---:|---:|");
+    for (ThroughputResult.Rate rate : result.clients()) {
       line(row(rate.label(), format("%.1f", rate.mean()), Long.toString(rate.requests())));
     }
     line("");

@@ -19,5 +19,6 @@ record SuiteResults(
     List<RevocationLatencyResult> revocations,
     List<InventoryLatencyResult> inventories,
     List<MetricsOverheadResult> metrics,
+    List<KeyClientThroughputResult> keyClients,
     List<String> notes,
     Duration runTime) {}

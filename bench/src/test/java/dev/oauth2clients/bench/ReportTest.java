@@ -1,6 +1,7 @@
 package dev.oauth2clients.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ class ReportTest {
           List.of(revocations("H2", 33.0, 36.5), revocations("PostgreSQL", 48.0, 55.0)),
           List.of(inventory("H2", 40.0, 120.0), inventory("PostgreSQL", 90.0, 240.0)),
           List.of(metrics(0.99), metrics(0.95)),
+          List.of(keyClients(0.97, 1.01), keyClients(0.93, 0.99)),
           List.of(),
           Duration.ofMinutes(27));
 
@@ -67,6 +69,19 @@ class ReportTest {
             new ThroughputResult.Rate("control", 606, List.of(606.0), 10_000, -1, Double.NaN)),
         true,
         30_000);
+  }
+
+  /** Rates whose single round gives the two goal ratios exactly. */
+  private static KeyClientThroughputResult keyClients(double keyRatio, double secretRatio) {
+    return new KeyClientThroughputResult(
+        "H2",
+        List.of(
+            new ThroughputResult.Rate(
+                "key", 500 * keyRatio, List.of(500 * keyRatio), 9_000, -1, Double.NaN),
+            new ThroughputResult.Rate("plain key", 500, List.of(500.0), 9_000, -1, Double.NaN),
+            new ThroughputResult.Rate(
+                "secret", 600 * secretRatio, List.of(600 * secretRatio), 9_000, -1, Double.NaN),
+            new ThroughputResult.Rate("plain secret", 600, List.of(600.0), 9_000, -1, Double.NaN)));
   }
 
   private static ThroughputResult throughput(
@@ -209,6 +224,19 @@ class ReportTest {
         markdown.contains(
             "| --metrics-enabled=true / false | 0.950 | 0.950–0.950 | ≥ 0.97 | not met |"),
         markdown);
+  }
+
+  @Test
+  void keyClientGoalsAreJudgedOnBothAuthenticators() {
+    String markdown = ResultsMarkdown.render(RESULTS);
+    assertTrue(
+        markdown.contains("| private_key_jwt: self-service / plain client-jwt | 0.970 |"),
+        markdown);
+    assertTrue(
+        markdown.contains("| private_key_jwt: self-service / plain client-jwt | 0.930 |"),
+        markdown);
+    assertTrue(RESULTS.keyClients().get(0).met());
+    assertFalse(RESULTS.keyClients().get(1).met(), "0.93 for keys is below the goal");
   }
 
   @Test

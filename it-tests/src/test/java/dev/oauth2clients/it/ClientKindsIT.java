@@ -324,11 +324,24 @@ class ClientKindsIT {
     ClientsApi bob = realm.api("bob");
     ClientKey key = ClientKey.rsa("bob");
     String keyClient = createKeyClient(bob, "Stopped later", key).get("client_id").asText();
+    String publicClient =
+        bob.create(
+                Map.of(
+                    "client_name", "Public, stopped later",
+                    "token_endpoint_auth_method", "none",
+                    "redirect_uris", List.of(REDIRECT)))
+            .json()
+            .get("client_id")
+            .asText();
     String secretClientSecret;
     JsonNode secretClient = bob.createNamed("Still allowed");
     secretClientSecret = secretClient.get("client_secret").asText();
     try {
       realm.setAttributes(Map.of(PolicySetting.CLIENT_TYPES.attribute, "confidential"));
+      // As for a paused client, Keycloak no longer sends browsers to the app's redirect URIs.
+      HttpResult signIn = authorize(publicClient, "");
+      assertEquals(400, signIn.status(), signIn::toString);
+      assertNull(signIn.header("Location"), signIn::toString);
       HttpResult stopped =
           realm
               .tokens()

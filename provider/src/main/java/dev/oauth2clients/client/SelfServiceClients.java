@@ -151,9 +151,9 @@ public final class SelfServiceClients {
   }
 
   /**
-   * Whether the realm's clients last followed its current feature switch and required role: the
-   * realm remembers the pair they followed, so that each change is followed once (and realms from
-   * before this was followed, once).
+   * Whether the realm's clients last followed its current feature switch and required role (and the
+   * kinds of client it allows): the realm remembers what they followed, so that each change is
+   * followed once (and realms from before this was followed, or before kinds were, once).
    */
   public boolean followsSwitchAndRole() {
     return switchAndRole().equals(realm.getAttribute(FOLLOWED_SWITCH_AND_ROLE));
@@ -166,7 +166,11 @@ public final class SelfServiceClients {
 
   private String switchAndRole() {
     RealmPolicy policy = RealmPolicy.of(realm);
-    return policy.enabled() + " " + policy.requiredRole().orElse("");
+    return policy.enabled()
+        + " "
+        + policy.requiredRole().orElse("")
+        + " "
+        + RealmPolicy.clientTypes(policy.clientKinds());
   }
 
   /**

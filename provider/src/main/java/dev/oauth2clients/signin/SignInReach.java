@@ -1,5 +1,6 @@
 package dev.oauth2clients.signin;
 
+import dev.oauth2clients.policy.ClientKind;
 import dev.oauth2clients.policy.RealmPolicy;
 import dev.oauth2clients.store.ClientAttributes;
 import org.keycloak.models.ClientModel;
@@ -10,9 +11,9 @@ import org.keycloak.models.UserModel;
 /**
  * Whether Keycloak may send users' browsers to a self-service client: only while the client could
  * get tokens. Not while its owner paused it, an admin disabled it, its owner is disabled or lacks
- * the realm's required role, or the realm has the feature off (the contract's "Sign-in through a
- * user-made client"); a secret that expired or was revoked leaves sign-in alone, since the owner
- * gets a new one by rotating.
+ * the realm's required role, the realm no longer allows its kind, or the realm has the feature off
+ * (the contract's "Sign-in through a user-made client"); a secret that expired or was revoked
+ * leaves sign-in alone, since the owner gets a new one by rotating.
  */
 public final class SignInReach {
 
@@ -20,7 +21,10 @@ public final class SignInReach {
 
   public static boolean reachable(KeycloakSession session, RealmModel realm, ClientModel model) {
     RealmPolicy policy = RealmPolicy.of(realm);
-    if (!policy.enabled() || !model.isEnabled() || ClientAttributes.isPaused(model)) {
+    if (!policy.enabled()
+        || !model.isEnabled()
+        || ClientAttributes.isPaused(model)
+        || policy.kindRefusal(ClientKind.of(model)).isPresent()) {
       return false;
     }
     String ownerId = model.getAttribute(ClientAttributes.OWNER);

@@ -60,7 +60,10 @@ class PolicyFormTest {
     "callerClients, 'portal,,'",
     "secretPrefix, ab",
     "secretPrefix, 0123456789abcdef",
-    "secretPrefix, ' acme-prod_ '"
+    "secretPrefix, ' acme-prod_ '",
+    "clientTypes, confidential",
+    "clientTypes, private_key_jwt",
+    "clientTypes, ' confidential , public,private_key_jwt '"
   })
   void acceptsTheEdgesOfEveryRange(String field, String value) {
     assertEquals(List.of(), form(field, value).problems(ONLY_DEVELOPER_ROLE, CLIENTS));
@@ -80,7 +83,10 @@ class PolicyFormTest {
     "secretPrefix, a, 'Secret prefix must be 2 to 16 of a-z, 0-9, _ and -.'",
     "secretPrefix, 0123456789abcdefg, 'Secret prefix must be 2 to 16 of a-z, 0-9, _ and -.'",
     "secretPrefix, Acme_, 'Secret prefix must be 2 to 16 of a-z, 0-9, _ and -.'",
-    "secretPrefix, acme.prod, 'Secret prefix must be 2 to 16 of a-z, 0-9, _ and -.'"
+    "secretPrefix, acme.prod, 'Secret prefix must be 2 to 16 of a-z, 0-9, _ and -.'",
+    "clientTypes, secret, 'Client types must name one or more of confidential, public and private_key_jwt, comma-separated.'",
+    "clientTypes, 'public,,', 'Client types must name one or more of confidential, public and private_key_jwt, comma-separated.'",
+    "clientTypes, Public, 'Client types must name one or more of confidential, public and private_key_jwt, comma-separated.'"
   })
   void explainsEveryRefusalInWords(String field, String value, String problem) {
     assertEquals(List.of(problem), form(field, value).problems(ONLY_DEVELOPER_ROLE, CLIENTS));
@@ -115,16 +121,50 @@ class PolicyFormTest {
     assertEquals("kcoa_", PolicyForm.of(realm("Acme_")).values().get(PolicySetting.SECRET_PREFIX));
   }
 
+  @Test
+  void malformedClientTypesInTheRealmCountAsTheDefault() {
+    assertEquals(
+        Set.of(ClientKind.PUBLIC, ClientKind.PRIVATE_KEY_JWT),
+        RealmPolicy.of(realm(PolicySetting.CLIENT_TYPES, "private_key_jwt, public")).clientKinds());
+    for (String malformed : new String[] {null, "", "secret", "public,", "confidential;public"}) {
+      assertEquals(
+          Set.of(ClientKind.CONFIDENTIAL),
+          RealmPolicy.of(realm(PolicySetting.CLIENT_TYPES, malformed)).clientKinds(),
+          malformed);
+    }
+    assertEquals(
+        "confidential",
+        PolicyForm.of(realm(PolicySetting.CLIENT_TYPES, "nonsense"))
+            .values()
+            .get(PolicySetting.CLIENT_TYPES));
+  }
+
+  @Test
+  void aRemovedKindIsRefusedWithTheRealmsReason() {
+    RealmPolicy policy = RealmPolicy.of(realm(PolicySetting.CLIENT_TYPES, "confidential"));
+    assertEquals(java.util.Optional.empty(), policy.kindRefusal(ClientKind.CONFIDENTIAL));
+    assertTrue(
+        policy
+            .kindRefusal(ClientKind.PUBLIC)
+            .orElseThrow()
+            .startsWith(
+                "This realm no longer allows public clients (oauth2-clients.client-types)"));
+  }
+
   /** A realm whose only attribute is the secret prefix, as an import may bring it. */
   private static RealmModel realm(String secretPrefix) {
+    return realm(PolicySetting.SECRET_PREFIX, secretPrefix);
+  }
+
+  /** A realm whose only attribute is {@code setting}'s, as an import may bring it. */
+  private static RealmModel realm(PolicySetting setting, String value) {
     return (RealmModel)
         Proxy.newProxyInstance(
             RealmModel.class.getClassLoader(),
             new Class<?>[] {RealmModel.class},
             (proxy, method, args) ->
                 switch (method.getName()) {
-                  case "getAttribute" ->
-                      PolicySetting.SECRET_PREFIX.attribute.equals(args[0]) ? secretPrefix : null;
+                  case "getAttribute" -> setting.attribute.equals(args[0]) ? value : null;
                   case "getId", "getName" -> "imported";
                   default -> throw new UnsupportedOperationException(method.getName());
                 });

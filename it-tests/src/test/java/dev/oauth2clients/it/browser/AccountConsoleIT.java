@@ -138,7 +138,8 @@ class AccountConsoleIT {
     browser.choose(
         By.id("client-kind"), "Key pair: signs its requests with a private key it keeps");
     browser.type(By.id("client-jwks"), "{\"keys\": [");
-    browser.waitForText(By.cssSelector(".pf-m-error"), "This is not JSON");
+    browser.waitForText(
+        By.cssSelector(".pf-v5-c-helper-text__item.pf-m-error"), "This is not JSON");
     assertFalse(browser.visible(SAVE).isEnabled(), "nothing to send while the set is not JSON");
 
     ClientKey key = ClientKey.rsa("signing");
