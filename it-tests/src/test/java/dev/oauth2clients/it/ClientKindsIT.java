@@ -158,6 +158,11 @@ class ClientKindsIT {
                     tokens.json().get("refresh_token").asText()));
     assertEquals(200, refreshed.status(), refreshed::toString);
 
+    assertEquals(
+        1,
+        realm.admin().sessionCount(realm.name(), clientId),
+        "its grants share one session, as a secret client's do");
+
     HttpResult rotated = carol.rotate(clientId);
     assertEquals(400, rotated.status(), rotated::toString);
     assertEquals("invalid_request", rotated.error());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oauth2clients.it.LineIndependent;
 import dev.oauth2clients.it.Policy;
 import dev.oauth2clients.policy.PolicySetting;
 import dev.oauth2clients.testsupport.Admin;
@@ -129,9 +130,11 @@ class AccountConsoleIT {
 
   /**
    * The kind is chosen on create; a key-pair client takes a pasted JWK set, and a set that is no
-   * JSON, or that holds a private key, is explained before anything is made.
+   * JSON, or that holds a private key, is explained before anything is made. The page is the
+   * provider's own, and ClientKindsIT makes key clients on every line.
    */
   @Test
+  @LineIndependent
   void aKeyPairClientIsMadeFromAPastedJwkSetAndBadKeysAreExplained() {
     browser.click(CREATE);
     browser.type(By.id("client-name"), "Signing service");
@@ -148,6 +151,7 @@ class AccountConsoleIT {
     browser.type(By.id("client-jwks"), Json.write(leaky));
     browser.click(SAVE);
     browser.waitForText(FORM_ERROR, "public keys only");
+    browser.scrollTo(FORM_ERROR);
     browser.screenshot("account-api-clients-bad-key");
     assertEquals(0, realm.api("dana").list("").json().size(), "a refused key made nothing");
 
