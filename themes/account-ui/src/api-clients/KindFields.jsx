@@ -62,7 +62,7 @@ export function KeyFields({ jwksText, onJwksText, jwksUri, onJwksUri }) {
           rows={6}
         />
         <Help error={parsed.problem}>
-          Paste the public half only: RSA of 2048 bits or more, or EC P-256 or P-384, each with a kid. Never paste a
+          Paste the public half only: RSA of 2048 to 8192 bits, or EC P-256 or P-384, each with a kid. Never paste a
           private key. Replace the set here to rotate keys.
         </Help>
       </FormGroup>

@@ -49,7 +49,7 @@ final class BenchmarkChart {
 
   /**
    * Draws the chart of the items that have one; false, writing nothing, where none of them ran (so
-   * that a run of items 5 to 7 alone leaves the documented chart as it is).
+   * that a run of items 5 to 8 alone leaves the documented chart as it is).
    */
   static boolean write(SuiteResults results, Path png) throws IOException {
     List<Panel> panels = panels(results);

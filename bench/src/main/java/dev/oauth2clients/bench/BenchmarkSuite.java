@@ -18,17 +18,17 @@ import java.util.Set;
  * The benchmark run ({@code mvn -Pbench -pl bench -am verify}): items 2 (create latency) and 4
  * (chosen roles at the token endpoint, computed from caches) on a server with the first database of
  * {@code bench.databases}, items 1 (token endpoint, where the database decides what a session
- * costs) and 3 (list latency as the realm grows) on a server with each of them, one server at a
- * time, each with a fresh database that is discarded with it; items 5 (leak reports) and 6 (the
- * admin's inventory) on a server with each of them whose database, holding a realm of 100,000
- * clients, is kept between runs ({@link LargeRealms}); item 7 (metrics on against off) on two
- * servers of its own side by side, with the first database. Prints everything, writes the
- * transcript and Markdown tables to {@code bench.results} and the chart to {@code bench.chart}
- * (where an item that ran has one).
+ * costs), 3 (list latency as the realm grows) and 8 (key-holding clients at the token endpoint) on
+ * a server with each of them, one server at a time, each with a fresh database that is discarded
+ * with it; items 5 (leak reports) and 6 (the admin's inventory) on a server with each of them whose
+ * database, holding a realm of 100,000 clients, is kept between runs ({@link LargeRealms}); item 7
+ * (metrics on against off) on two servers of its own side by side, with the first database. Prints
+ * everything, writes the transcript and Markdown tables to {@code bench.results} and the chart to
+ * {@code bench.chart} (where an item that ran has one).
  *
- * <p>Settings: {@code bench.items} (1,2,3,4,5,6,7) and {@code bench.databases} (h2,postgres); each
- * item has its own (see their classes). With {@code -Dkeycloak.url=…} items 1 to 6 run once on that
- * server (item 7 needs two servers of its own).
+ * <p>Settings: {@code bench.items} (1,2,3,4,5,6,7,8) and {@code bench.databases} (h2,postgres);
+ * each item has its own (see their classes). With {@code -Dkeycloak.url=…} items 1 to 6 and 8 run
+ * once on that server (item 7 needs two servers of its own).
  */
 public final class BenchmarkSuite {
 
@@ -66,7 +66,7 @@ public final class BenchmarkSuite {
       if (BenchmarkChart.write(results, chart)) {
         System.out.println("chart: " + chart.toAbsolutePath().normalize());
       } else {
-        System.out.println("chart: none (items 5 to 7 have none; " + chart + " is left as it was)");
+        System.out.println("chart: none (items 5 to 8 have none; " + chart + " is left as it was)");
       }
     }
   }
@@ -88,7 +88,7 @@ public final class BenchmarkSuite {
       }
     } else {
       for (int i = 0; i < databases.size(); i++) {
-        // Items 2 and 4 compare contenders on one server; items 1, 3, 5 and 6 run on every
+        // Items 2 and 4 compare contenders on one server; items 1, 3, 5, 6 and 8 run on every
         // database.
         Set<String> here = i == 0 ? items : without(items, "2", "4");
         Set<String> fresh = without(here, "5", "6", "7");

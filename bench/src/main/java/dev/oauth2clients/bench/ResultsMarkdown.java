@@ -213,17 +213,7 @@ final class ResultsMarkdown {
                 ? ""
                 : format(", its grant counter at %.0f after the rounds", result.grantsCounted()))
             + ")");
-    line("");
-    line("| client_credentials | grants/s | grants sent |");
-    line("|---|---:|---:|");
-    for (ThroughputResult.Rate rate : result.grants()) {
-      line(row(rate.label(), format("%.1f", rate.mean()), Long.toString(rate.requests())));
-    }
-    line("");
-    line("| ratio (median of paired rounds) | value | rounds range | goal | met |");
-    line("|---|---:|---|---|---|");
-    result.ratios().forEach(this::ratioRow);
-    line("");
+    grantsAndRatios(result.grants(), result.ratios());
   }
 
   private void keyClients(KeyClientThroughputResult result) {
@@ -233,16 +223,21 @@ final class ResultsMarkdown {
             + "** (client_credentials grants per second, mean of the rounds; every"
             + " `private_key_jwt` grant with a fresh RS256 assertion, signed by the load's own"
             + " threads on the same machine)");
+    grantsAndRatios(result.clients(), result.ratios());
+  }
+
+  /** The grant rates of an item's clients, then its paired ratios, as two tables. */
+  private void grantsAndRatios(List<ThroughputResult.Rate> rates, List<JudgedRatio> ratios) {
     line("");
     line("| client_credentials | grants/s | grants sent |");
     line("|---|---:|---:|");
-    for (ThroughputResult.Rate rate : result.clients()) {
+    for (ThroughputResult.Rate rate : rates) {
       line(row(rate.label(), format("%.1f", rate.mean()), Long.toString(rate.requests())));
     }
     line("");
     line("| ratio (median of paired rounds) | value | rounds range | goal | met |");
     line("|---|---:|---|---|---|");
-    result.ratios().forEach(this::ratioRow);
+    ratios.forEach(this::ratioRow);
     line("");
   }
 

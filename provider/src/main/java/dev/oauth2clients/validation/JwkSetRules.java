@@ -25,6 +25,16 @@ final class JwkSetRules {
 
   static final int MIN_RSA_BITS = 2048;
 
+  /**
+   * Keycloak checks the signature of every assertion that names the client, whoever sends it, so
+   * the key bounds that work: an RSA check costs as much as the modulus and exponent are long, and
+   * a public exponent of thousands of bits would make each check cost what a private-key operation
+   * does. 8192 bits and a 32-bit exponent hold every key a library makes (e is 65537).
+   */
+  static final int MAX_RSA_BITS = 8192;
+
+  static final int MAX_RSA_EXPONENT_BITS = 32;
+
   /** Members that only a private or symmetric key has (RFC 7518, 6.2.2, 6.3.2, 6.4.1). */
   private static final Set<String> PRIVATE_MEMBERS =
       Set.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
@@ -112,16 +122,27 @@ final class JwkSetRules {
     if (modulus.isEmpty() || exponent.isEmpty()) {
       return Optional.of("an RSA key needs \"n\" and \"e\" in base64url");
     }
-    if (modulus.get().bitLength() < MIN_RSA_BITS) {
+    int bits = modulus.get().bitLength();
+    if (bits < MIN_RSA_BITS || bits > MAX_RSA_BITS) {
       return Optional.of(
-          "an RSA key must have at least "
+          "an RSA key must have "
               + MIN_RSA_BITS
+              + " to "
+              + MAX_RSA_BITS
               + " bits; this one has "
-              + modulus.get().bitLength());
+              + bits);
+    }
+    BigInteger publicExponent = exponent.get();
+    if (publicExponent.bitLength() > MAX_RSA_EXPONENT_BITS
+        || !publicExponent.testBit(0)
+        || publicExponent.compareTo(BigInteger.TWO) <= 0) {
+      return Optional.of(
+          "an RSA key's public exponent \"e\" must be odd, from 3 to 32 bits (usually AQAB,"
+              + " 65537)");
     }
     try {
       KeyFactory.getInstance("RSA")
-          .generatePublic(new RSAPublicKeySpec(modulus.get(), exponent.get()));
+          .generatePublic(new RSAPublicKeySpec(modulus.get(), publicExponent));
       return Optional.empty();
     } catch (GeneralSecurityException e) {
       return Optional.of("is not a valid RSA public key");

@@ -95,8 +95,32 @@ class JwkSetRulesTest {
   void anRsaKeyOfFewerThan2048BitsIsRefused() {
     Optional<String> problem = problem(rsaKey(1024, "small"));
     assertEquals(
-        Optional.of("key 'small': an RSA key must have at least 2048 bits; this one has 1024"),
+        Optional.of("key 'small': an RSA key must have 2048 to 8192 bits; this one has 1024"),
         problem);
+  }
+
+  /** A key whose every check would cost what a private-key operation costs is no key to keep. */
+  @Test
+  void anRsaKeyThatIsCostlyToCheckIsRefused() {
+    ObjectNode longModulus = rsaKey(2048, "long");
+    longModulus.put("n", base64(BigInteger.ONE.shiftLeft(8192).add(BigInteger.ONE)));
+    assertEquals(
+        Optional.of("key 'long': an RSA key must have 2048 to 8192 bits; this one has 8193"),
+        problem(longModulus));
+    String exponentProblem =
+        "key 'e': an RSA key's public exponent \"e\" must be odd, from 3 to 32 bits (usually"
+            + " AQAB, 65537)";
+    BigInteger[] refused = {
+      BigInteger.ONE.shiftLeft(32).add(BigInteger.ONE), BigInteger.valueOf(65536), BigInteger.ONE
+    };
+    for (BigInteger e : refused) {
+      assertEquals(
+          Optional.of(exponentProblem),
+          problem(rsaKey(2048, "e").put("e", base64(e))),
+          e::toString);
+    }
+    BigInteger largest = BigInteger.ONE.shiftLeft(32).subtract(BigInteger.ONE);
+    assertEquals(Optional.empty(), problem(rsaKey(2048, "e").put("e", base64(largest))));
   }
 
   @Test
